@@ -1,0 +1,4 @@
+export * from './port.js';
+export * from './paths.js';
+export * from './configfs-error.js';
+export * from './kernel-configfs.js';

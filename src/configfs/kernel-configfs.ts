@@ -1,0 +1,107 @@
+import * as fs from 'node:fs';
+import { ConfigFsError } from './configfs-error.js';
+import { checkRelative, resolveLinkTarget } from './paths.js';
+import type { ConfigFs, ConfigFsOp, EntryStat } from './port.js';
+
+export const DEFAULT_ROOT = '/sys/kernel/config/target';
+
+/** The real port: node:fs calls on the kernel's configfs (or any directory given as root). */
+export class KernelConfigFs implements ConfigFs {
+  readonly backend = 'kernel' as const;
+  readonly root: string;
+
+  constructor(root: string = DEFAULT_ROOT) {
+    this.root = root.replace(/\/+$/, '') || '/';
+  }
+
+  private abs(path: string): string {
+    const rel = checkRelative(path);
+    return rel === '' ? this.root : `${this.root}/${rel}`;
+  }
+
+  private run<T>(op: ConfigFsOp, path: string, fn: (abs: string) => T, value?: string): T {
+    const abs = this.abs(path);
+    try {
+      return fn(abs);
+    } catch (err) {
+      const errno = (err as NodeJS.ErrnoException).code; // node:fs errors carry the errno name
+      if (typeof errno === 'string') throw new ConfigFsError(op, abs, errno, value);
+      throw err;
+    }
+  }
+
+  list(path: string): string[] {
+    return this.run('list', path, (abs) => fs.readdirSync(abs).sort());
+  }
+
+  read(path: string): string {
+    return this.run('read', path, (abs) => fs.readFileSync(abs, 'utf8'));
+  }
+
+  write(path: string, value: string): void {
+    this.run(
+      'write',
+      path,
+      (abs) => {
+        // No O_CREAT/O_TRUNC: configfs attributes exist or not, and each write() is one store.
+        const fd = fs.openSync(abs, fs.constants.O_WRONLY);
+        try {
+          fs.writeSync(fd, Buffer.from(value));
+        } finally {
+          fs.closeSync(fd);
+        }
+      },
+      value,
+    );
+  }
+
+  mkdir(path: string): void {
+    this.run('mkdir', path, (abs) => fs.mkdirSync(abs));
+  }
+
+  rmdir(path: string): void {
+    this.run('rmdir', path, (abs) => fs.rmdirSync(abs));
+  }
+
+  symlink(target: string, path: string): void {
+    // configfs resolves relative targets against the caller's cwd, so always link absolutely.
+    const targetAbs = this.abs(target);
+    this.run('symlink', path, (abs) => fs.symlinkSync(targetAbs, abs));
+  }
+
+  readlink(path: string): string {
+    return this.run('readlink', path, (abs) => {
+      const target = fs.readlinkSync(abs);
+      const resolved = resolveLinkTarget(abs.slice(0, abs.lastIndexOf('/')), target);
+      if (resolved === this.root) return '';
+      if (!resolved.startsWith(`${this.root}/`)) {
+        throw Object.assign(new Error('link points outside the configfs root'), { code: 'EXDEV' });
+      }
+      return resolved.slice(this.root.length + 1);
+    });
+  }
+
+  unlink(path: string): void {
+    this.run('unlink', path, (abs) => fs.unlinkSync(abs));
+  }
+
+  exists(path: string): boolean {
+    return fs.existsSync(this.abs(path)) || this.isLink(path);
+  }
+
+  private isLink(path: string): boolean {
+    try {
+      return fs.lstatSync(this.abs(path)).isSymbolicLink();
+    } catch {
+      return false;
+    }
+  }
+
+  stat(path: string): EntryStat {
+    return this.run('stat', path, (abs) => {
+      const st = fs.lstatSync(abs);
+      const kind = st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'dir' : 'file';
+      return { kind, mode: st.mode & 0o7777 };
+    });
+  }
+}

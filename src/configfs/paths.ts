@@ -1,0 +1,43 @@
+import { ValidationError } from '../errors/index.js';
+
+/**
+ * Checks and normalises a root-relative configfs path. Rejecting `..`, empty segments
+ * and NUL here is what guarantees that no port call can reach outside the root.
+ */
+export function checkRelative(path: string): string {
+  if (path === '' || path === '.') return '';
+  if (path.includes('\0')) throw new ValidationError('configfs path contains a NUL byte', { code: 'bad-path' });
+  const trimmed = path.replace(/^\/+|\/+$/g, '');
+  const parts = trimmed.split('/');
+  for (const part of parts) {
+    if (part === '' || part === '.' || part === '..') {
+      throw new ValidationError(`configfs path '${path}' is not a plain path below the root`, { code: 'bad-path' });
+    }
+  }
+  return parts.join('/');
+}
+
+export function joinPath(...parts: string[]): string {
+  return parts.filter((p) => p !== '').join('/');
+}
+
+export function parentOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+export function baseName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? path : path.slice(i + 1);
+}
+
+/** Resolves `target` (relative or absolute, as readlink returns it) for a link at `linkAbs`. */
+export function resolveLinkTarget(linkAbsDir: string, target: string): string {
+  const stack = target.startsWith('/') ? [] : linkAbsDir.split('/').filter(Boolean);
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') stack.pop();
+    else stack.push(part);
+  }
+  return `/${stack.join('/')}`;
+}

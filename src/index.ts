@@ -1,0 +1,3 @@
+// The library entry: `import { ... } from 'lioctl'`.
+export * from './errors/index.js';
+export * from './configfs/index.js';
