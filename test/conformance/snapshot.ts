@@ -1,6 +1,6 @@
-import type { ConfigFs } from '../../../src/configfs/index.js';
-import { ConfigFsError } from '../../../src/configfs/index.js';
-import type { FixtureEntry } from '../../../src/configfs/sim/fixture-types.js';
+import type { ConfigFs } from '../../src/configfs/index.js';
+import { ConfigFsError } from '../../src/configfs/index.js';
+import type { FixtureEntry } from '../../src/configfs/sim/fixture-types.js';
 
 /** Every entry below `path` (excluding `path`), with mode and readable content. */
 export function snapshot(fs: ConfigFs, path: string): FixtureEntry[] {

@@ -1,0 +1,348 @@
+import { templateValue } from './templates.js';
+import type { DeviceState, ObjectKind } from './sim-state.js';
+
+/** What file rules may ask of the simulator. */
+export interface SimContext {
+  kindOf(objectPath: string): ObjectKind | undefined;
+  device(devicePath: string): DeviceState | undefined;
+  /** Number of LUN links pointing at the device. */
+  exportCount(devicePath: string): number;
+  /** Device linked by a LUN, if any. */
+  lunDevice(lunPath: string): string | undefined;
+  /** Stored content of a file, without computing. */
+  stored(path: string): string | undefined;
+  store(path: string, content: string): void;
+  exists(path: string): boolean;
+  /** LUN paths whose ALUA group is `groupPath`. */
+  aluaMembers(groupPath: string): string[];
+  /** Name of the ALUA group a LUN belongs to. */
+  lunAluaGroup(lunPath: string): string;
+  setLunAluaGroup(lunPath: string, group: string): void;
+  /** The value read from the object's nexus (loopback/vhost), if set. */
+}
+
+/** Result of a write rule: the content to store, or the errno to fail with. */
+export type WriteVerdict = { readonly store: string } | { readonly errno: string } | { readonly handled: true };
+
+const chomp = (v: string): string => v.replace(/\n$/, '');
+const isInt = (v: string): boolean => /^\s*-?\d+\s*$/.test(v);
+const line = (v: string): string => (v === '' ? '' : `${v}\n`);
+
+/** Device attributes the kernel refuses once the device is exported (export_count > 0). */
+const FROZEN_WHEN_EXPORTED = new Set([
+  'attrib/block_size',
+  'attrib/queue_depth',
+  'attrib/optimal_sectors',
+  'attrib/emulate_model_alias',
+  'attrib/emulate_tas',
+  'attrib/emulate_ua_intlck_ctrl',
+  'attrib/pi_prot_type',
+  'attrib/pi_prot_format',
+  'attrib/force_pr_aptpl',
+  'attrib/unmap_zeroes_data',
+  'wwn/vendor_id',
+  'wwn/product_id',
+  'wwn/revision',
+  'wwn/vpd_unit_serial',
+  'wwn/company_id',
+  'pr/res_aptpl_metadata',
+]);
+
+const FLAG_ATTRS = new Set([
+  'emulate_model_alias',
+  'emulate_dpo',
+  'emulate_fua_write',
+  'emulate_fua_read',
+  'emulate_write_cache',
+  'emulate_ua_intlck_ctrl',
+  'emulate_tas',
+  'emulate_tpu',
+  'emulate_tpws',
+  'emulate_caw',
+  'emulate_3pc',
+  'emulate_pr',
+  'enforce_pr_isids',
+  'is_nonrot',
+  'force_pr_aptpl',
+  'unmap_zeroes_data',
+]);
+
+const NEEDS_UNMAP = new Set(['emulate_tpu', 'emulate_tpws', 'unmap_zeroes_data']);
+const INQUIRY_LIMITS: Readonly<Record<string, number>> = { 'wwn/vendor_id': 8, 'wwn/product_id': 16, 'wwn/revision': 4 };
+
+/** Whether a device has what its backend needs before `enable=1`. */
+function configured(dev: DeviceState): boolean {
+  const c = dev.control;
+  switch (dev.plugin) {
+    case 'fileio':
+      return c.fd_dev_name !== undefined && c.fd_dev_size !== undefined;
+    case 'iblock':
+      return c.udev_path !== undefined;
+    case 'rd_mcp':
+      return Number(c.rd_pages ?? 0) > 0;
+    case 'pscsi':
+      return c.scsi_host_id !== undefined || c.udev_path !== undefined;
+    default:
+      return c.dev_config !== undefined && c.dev_size !== undefined;
+  }
+}
+
+function deviceWrite(ctx: SimContext, dev: string, rel: string, value: string): WriteVerdict {
+  const state = ctx.device(dev);
+  if (!state) return { errno: 'ENODEV' };
+  const v = chomp(value);
+  const exported = ctx.exportCount(dev) > 0;
+  if (rel === 'control') {
+    for (const pair of v.split(',')) {
+      const eq = pair.indexOf('=');
+      if (eq > 0) state.control[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+    }
+    return { handled: true };
+  }
+  if (rel === 'enable') {
+    if (v !== '1') return { errno: 'EINVAL' };
+    if (state.enabled) return { errno: 'EEXIST' };
+    if (!configured(state)) return { errno: 'EINVAL' };
+    state.enabled = true;
+    applyEnabledDefaults(ctx, dev, state.plugin);
+    return { store: '1\n' };
+  }
+  if (exported && FROZEN_WHEN_EXPORTED.has(rel)) return { errno: 'EINVAL' };
+  if (rel === 'udev_path' || rel === 'alias' || rel === 'lba_map' || rel === 'alua_lu_gp') return { store: line(v) };
+  if (rel.startsWith('wwn/')) {
+    const limit = INQUIRY_LIMITS[rel];
+    if (limit !== undefined && v.length > limit) return { errno: 'EOVERFLOW' };
+    if (rel === 'wwn/vpd_unit_serial') return { store: `T10 VPD Unit Serial Number: ${v}\n` };
+    return { store: `${v}\n` };
+  }
+  if (rel === 'pr/res_aptpl_metadata') return { handled: true };
+  if (rel.startsWith('attrib/')) return attribWrite(ctx, dev, state, rel.slice('attrib/'.length), v);
+  return { store: line(v) };
+}
+
+function attribWrite(ctx: SimContext, dev: string, state: DeviceState, name: string, v: string): WriteVerdict {
+  if (name === 'alua_support' || name === 'pgr_support') {
+    return state.plugin === 'user' ? { store: `${v}\n` } : { errno: 'ENOSYS' };
+  }
+  if (!isInt(v)) return { errno: 'EINVAL' };
+  const n = Number(v);
+  if (FLAG_ATTRS.has(name) && n !== 0 && n !== 1) return { errno: 'EINVAL' };
+  if (name === 'block_size' && ![512, 1024, 2048, 4096].includes(n)) return { errno: 'EINVAL' };
+  if (name === 'emulate_rest_reord' && n !== 0) return { errno: 'ENOSYS' };
+  if (name === 'pi_prot_type') {
+    if (![0, 1, 2, 3].includes(n)) return { errno: 'EINVAL' };
+    if (n === 2) return { errno: 'ENOSYS' };
+  }
+  if (NEEDS_UNMAP.has(name) && n === 1) {
+    const descs = Number(ctx.stored(`${dev}/attrib/max_unmap_block_desc_count`) ?? '0');
+    if (descs === 0) return { errno: 'ENOSYS' };
+  }
+  return { store: `${n}\n` };
+}
+
+/** On enable the kernel takes geometry from the backend: copy what the fixture recorded. */
+function applyEnabledDefaults(ctx: SimContext, dev: string, plugin: string): void {
+  for (const file of ['block_size', 'hw_block_size', 'hw_max_sectors', 'hw_queue_depth', 'queue_depth', 'optimal_sectors', 'max_unmap_block_desc_count', 'max_unmap_lba_count', 'max_write_same_len', 'unmap_granularity', 'is_nonrot']) {
+    const value = templateValue(`device:${plugin}:enabled`, `attrib/${file}`);
+    if (value !== undefined && ctx.exists(`${dev}/attrib/${file}`)) ctx.store(`${dev}/attrib/${file}`, value);
+  }
+  ctx.store(`${dev}/alua_lu_gp`, 'LU Group Alias: default_lu_gp\nLU Group ID: 0\n');
+}
+
+const ALUA_STATES: Readonly<Record<string, string>> = {
+  '0': 'Active/Optimized',
+  '1': 'Active/NonOptimized',
+  '2': 'Standby',
+  '3': 'Unavailable',
+  '4': 'LBA Dependent',
+  '14': 'Offline',
+  '15': 'Transitioning',
+};
+const ALUA_TYPES = ['None', 'Implicit', 'Explicit', 'Implicit and Explicit'];
+const ALUA_STATUSES = ['None', 'Altered by Explicit STPG', 'Altered by Implicit ALUA'];
+
+function aluaGroupWrite(ctx: SimContext, group: string, rel: string, value: string): WriteVerdict {
+  const v = chomp(value).trim();
+  if (rel === 'tg_pt_gp_id') {
+    if (!isInt(v) || Number(v) < 0 || Number(v) > 65535) return { errno: 'EINVAL' };
+    return { store: `${Number(v)}\n` };
+  }
+  if (rel === 'alua_access_type') {
+    const t = ALUA_TYPES[Number(v)];
+    return isInt(v) && t !== undefined ? { store: `${t}\n` } : { errno: 'EINVAL' };
+  }
+  if (rel === 'alua_access_status') {
+    const s = ALUA_STATUSES[Number(v)];
+    return isInt(v) && s !== undefined ? { store: `${s}\n` } : { errno: 'EINVAL' };
+  }
+  if (rel === 'alua_access_state') {
+    if (!isInt(v) || ALUA_STATES[String(Number(v))] === undefined) return { errno: 'EINVAL' };
+    ctx.store(`${group}/alua_access_status`, 'Altered by Implicit ALUA\n');
+    return { store: `${Number(v)}\n` };
+  }
+  if (!isInt(v)) return { errno: 'EINVAL' };
+  return { store: `${Number(v)}\n` };
+}
+
+function lunWrite(ctx: SimContext, lun: string, rel: string, value: string): WriteVerdict {
+  const dev = ctx.lunDevice(lun);
+  if (!dev) return { errno: 'ENODEV' };
+  const v = chomp(value).trim();
+  if (rel === 'alua_tg_pt_gp') {
+    if (!ctx.exists(`${dev}/alua/${v}`)) return { errno: 'ENODEV' };
+    ctx.setLunAluaGroup(lun, v);
+    return { handled: true };
+  }
+  if (!isInt(v)) return { errno: 'EINVAL' };
+  return { store: `${Number(v)}\n` };
+}
+
+const YES_NO_PARAMS = new Set(['DataPDUInOrder', 'DataSequenceInOrder', 'IFMarker', 'OFMarker', 'ImmediateData', 'InitialR2T']);
+const NUMERIC_PARAMS = new Set([
+  'MaxConnections',
+  'MaxRecvDataSegmentLength',
+  'MaxXmitDataSegmentLength',
+  'MaxBurstLength',
+  'FirstBurstLength',
+  'DefaultTime2Wait',
+  'DefaultTime2Retain',
+  'MaxOutstandingR2T',
+  'ErrorRecoveryLevel',
+]);
+
+function tpgWrite(rel: string, value: string): WriteVerdict {
+  const v = chomp(value);
+  if (rel === 'enable') return v === '0' || v === '1' ? { store: `${v}\n` } : { errno: 'EINVAL' };
+  if (rel.startsWith('attrib/')) {
+    if (!isInt(v)) return { errno: 'EINVAL' };
+    const n = Number(v);
+    const name = rel.slice('attrib/'.length);
+    const flags = ['authentication', 'generate_node_acls', 'cache_dynamic_acls', 'demo_mode_write_protect', 'prod_mode_write_protect', 'demo_mode_discovery', 'tpg_enabled_sendtargets', 'login_keys_workaround', 't10_pi'];
+    if (flags.includes(name) && n !== 0 && n !== 1) return { errno: 'EINVAL' };
+    return { store: `${n}\n` };
+  }
+  if (rel.startsWith('param/')) {
+    const name = rel.slice('param/'.length);
+    if (NUMERIC_PARAMS.has(name) && !/^\d+$/.test(v)) return { errno: 'EINVAL' };
+    if (YES_NO_PARAMS.has(name) && v !== 'Yes' && v !== 'No') return { errno: 'EINVAL' };
+    if (name.endsWith('Digest') && !v.split(',').every((d) => d === 'CRC32C' || d === 'None')) return { errno: 'EINVAL' };
+    if (name === 'AuthMethod' && !v.split(',').every((d) => d === 'CHAP' || d === 'None')) return { errno: 'EINVAL' };
+    return { store: `${v}\n` };
+  }
+  return { store: `${v}\n` };
+}
+
+/** Validates a write to `rel` inside the object at `owner`, and says what to store. */
+export function ruleForWrite(ctx: SimContext, owner: string, kind: ObjectKind, rel: string, value: string): WriteVerdict {
+  const v = chomp(value);
+  if (rel.startsWith('auth/') || rel.startsWith('discovery_auth/')) {
+    if (rel.endsWith('enforce_discovery_auth')) return v === '0' || v === '1' ? { store: `${v}\n` } : { errno: 'EINVAL' };
+    return v.length > 255 ? { errno: 'EINVAL' } : { store: `${v}\n` };
+  }
+  switch (kind) {
+    case 'device':
+      return deviceWrite(ctx, owner, rel, value);
+    case 'alua-group':
+      return aluaGroupWrite(ctx, owner, rel, value);
+    case 'lun':
+      return lunWrite(ctx, owner, rel, value);
+    case 'tpg':
+      if (rel === 'nexus') {
+        if (ctx.stored(`${owner}/nexus`) !== undefined) return { errno: 'EEXIST' };
+        return /^(naa|fc|iqn)\./.test(v) ? { store: `${v}\n` } : { errno: 'EINVAL' };
+      }
+      return tpgWrite(rel, value);
+    case 'mapped-lun':
+      if (rel === 'write_protect') {
+        if (!ctx.exists(owner) || !hasLink(ctx, owner)) return { errno: 'ENODEV' };
+        return v === '0' || v === '1' ? { store: `${v}\n` } : { errno: 'EINVAL' };
+      }
+      return { store: `${v}\n` };
+    case 'acl':
+      if (rel === 'tag') return { store: v };
+      if (!isInt(v)) return { errno: 'EINVAL' };
+      return { store: `${Number(v)}\n` };
+    case 'portal':
+      return v === '0' || v === '1' ? { store: `${v}\n` } : { errno: 'EINVAL' };
+    default:
+      return isInt(v) || rel === 'dbroot' || rel === 'cpus_allowed_list' ? { store: `${v}\n` } : { errno: 'EINVAL' };
+  }
+}
+
+function hasLink(ctx: SimContext, mappedLun: string): boolean {
+  return ctx.stored(`${mappedLun}/write_protect`) !== '';
+}
+
+/** Files whose content the kernel computes on every read; undefined = read what is stored. */
+export function computedRead(ctx: SimContext, owner: string, kind: ObjectKind, rel: string): string | undefined {
+  if (rel === 'auth/authenticate_target' || rel === 'discovery_auth/authenticate_target') {
+    const base = rel.slice(0, rel.indexOf('/'));
+    const set = (f: string): boolean => {
+      const v = chomp(ctx.stored(`${owner}/${base}/${f}`) ?? '');
+      return v !== '' && v !== 'NULL';
+    };
+    return set('userid_mutual') && set('password_mutual') ? '1\n' : '0\n';
+  }
+  if (kind === 'device') return deviceRead(ctx, owner, rel);
+  if (kind === 'alua-group' && rel === 'members') {
+    return ctx.aluaMembers(owner).map((m) => `${m}\n\0`).join('');
+  }
+  if (kind === 'lun' && rel === 'alua_tg_pt_gp') {
+    const dev = ctx.lunDevice(owner);
+    if (!dev) return undefined;
+    const group = `${dev}/alua/${ctx.lunAluaGroup(owner)}`;
+    const state = chomp(ctx.stored(`${group}/alua_access_state`) ?? '0');
+    return [
+      `TG Port Alias: ${ctx.lunAluaGroup(owner)}`,
+      `TG Port Group ID: ${chomp(ctx.stored(`${group}/tg_pt_gp_id`) ?? '0')}`,
+      `TG Port Primary Access State: ${ALUA_STATES[state] ?? state}`,
+      `TG Port Primary Access Status: ${chomp(ctx.stored(`${group}/alua_access_status`) ?? 'None')}`,
+      'TG Port Secondary Access State: None',
+      'TG Port Secondary Access Status: None',
+      '',
+    ].join('\n');
+  }
+  return undefined;
+}
+
+function deviceRead(ctx: SimContext, dev: string, rel: string): string | undefined {
+  const state = ctx.device(dev);
+  if (!state) return undefined;
+  const exported = ctx.exportCount(dev);
+  if (rel === 'statistics/scsi_dev/ports') return `${exported}\n`;
+  if (rel === 'statistics/scsi_lu/status') return exported > 0 ? 'available\n' : 'notavailable\n';
+  if (rel === 'statistics/scsi_tgt_dev/status') return exported > 0 ? 'activated' : 'deactivated';
+  if (rel === 'statistics/scsi_tgt_dev/non_access_lus') return exported > 0 ? '0\n' : '1\n';
+  if (rel.startsWith('alua/') && rel.endsWith('/members')) {
+    return ctx.aluaMembers(`${dev}/${rel.slice(0, -'/members'.length)}`).map((m) => `${m}\n\0`).join('');
+  }
+  if (rel !== 'info') return undefined;
+  const c = state.control;
+  const status = exported > 0 ? 'ACTIVATED' : 'DEACTIVATED';
+  const blockSize = chomp(ctx.stored(`${dev}/attrib/block_size`) ?? '0');
+  const hwMax = chomp(ctx.stored(`${dev}/attrib/hw_max_sectors`) ?? '0');
+  const head = `Status: ${status}  Max Queue Depth: 0  SectorSize: ${blockSize}  HwMaxSectors: ${hwMax}\n`;
+  switch (state.plugin) {
+    case 'fileio': {
+      const mode = c.fd_buffered_io === '1' ? 'Buffered-WCE' : 'O_DSYNC';
+      const size = state.enabled ? (c.fd_dev_size ?? '0') : '0';
+      return `${head}        TCM FILEIO ID: 0        File: ${state.enabled ? (c.fd_dev_name ?? '') : ''}  Size: ${size}  Mode: ${mode} Async: ${c.fd_async_io === '1' ? 1 : 0}\n`;
+    }
+    case 'iblock': {
+      const udev = c.udev_path ?? '';
+      const dev0 = state.enabled ? `iBlock device: ${udev.slice(udev.lastIndexOf('/') + 1)}  UDEV PATH: ${udev}  ` : '  ';
+      const claimed = state.enabled ? '  CLAIMED: IBLOCK' : '';
+      return `${head}        ${dev0}readonly: ${c.readonly ?? '0'}\n        Major: 0 Minor: 0${claimed}\n`;
+    }
+    case 'rd_mcp': {
+      const pages = state.enabled ? Number(c.rd_pages ?? 0) : 0;
+      return `${head}        TCM RamDisk ID: 0  RamDisk Makeup: rd_mcp\n        PAGES/PAGE_SIZE: ${pages}*4096  SG_table_count: ${pages === 0 ? 0 : Math.ceil(pages / 2048) + 1}  nullio: ${c.rd_nullio ?? '0'} dummy: 0\n`;
+    }
+    case 'user': {
+      const cfg = c.dev_config ?? 'NULL';
+      return `${head}        Config: ${cfg} Size: ${c.dev_size ?? '0'} MaxDataAreaMB: ${c.max_data_area_mb ?? '1024'} DataPagesPerBlk: 1 CmdRingSizeMB: 8\n`;
+    }
+    default:
+      return `${head}        SCSI Device Bus Location: Channel ID: ${c.scsi_channel_id ?? 0} Target ID: ${c.scsi_target_id ?? 0} LUN: ${c.scsi_lun_id ?? 0} Host ID: ${c.scsi_host_id ?? 0}\n`;
+  }
+}

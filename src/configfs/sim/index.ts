@@ -1,0 +1,2 @@
+export { SimConfigFs, type SimSnapshot } from './sim-configfs.js';
+export type * from './fixture-types.js';

@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { KernelConfigFs, type ConfigFs } from '../../src/configfs/index.js';
+import { SimConfigFs } from '../../src/configfs/sim/index.js';
+import { FILEIO_FILE } from './objects.js';
+
+/** Which backend this run tests: the VM sets LIOCTL_TEST_BACKEND=kernel. */
+export const BACKEND = process.env.LIOCTL_TEST_BACKEND === 'kernel' ? 'kernel' : 'simulator';
+
+/** A fresh configfs: a new simulator, or the VM's real one (which must be empty). */
+export function freshConfigFs(): ConfigFs {
+  if (BACKEND === 'simulator') return new SimConfigFs();
+  writeFileSync(FILEIO_FILE, Buffer.alloc(0));
+  return new KernelConfigFs();
+}
+
+/** A block device for iblock: a loop device in the VM, any name on the simulator. */
+export function testBlockDevice(): { path: string; release(): void } {
+  if (BACKEND === 'simulator') return { path: '/dev/loop7', release: () => undefined };
+  execFileSync('truncate', ['-s', '16M', '/tmp/lioctl-conformance-loop.img']);
+  const path = execFileSync('losetup', ['-f', '--show', '/tmp/lioctl-conformance-loop.img'], { encoding: 'utf8' }).trim();
+  return { path, release: () => execFileSync('losetup', ['-d', path]) };
+}
+
+/** What a test must leave behind: no objects, only the kernel's own root entries. */
+export function leftovers(fs: ConfigFs): string[] {
+  const top = fs.list('').filter((n) => !['core', 'dbroot', 'version'].includes(n));
+  const core = fs.list('core').filter((n) => n !== 'alua');
+  return [...top, ...core.map((n) => `core/${n}`)];
+}

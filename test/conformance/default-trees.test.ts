@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import trees from '../../fixtures/kernel/trees.json' with { type: 'json' };
+import type { FixtureEntry, TreeFixtures } from '../../src/configfs/sim/fixture-types.js';
+import { BACKEND, freshConfigFs, leftovers, testBlockDevice } from './backend.js';
+import { captureTrees, removeCaptured } from './capture-sequence.js';
+
+const recorded = trees as TreeFixtures;
+
+/** Counters and kernel-assigned indexes differ from run to run; their names and modes do not. */
+function volatile(kind: string, path: string): boolean {
+  return (
+    path.startsWith('statistics/') ||
+    path.startsWith('fabric_statistics/') ||
+    path === 'hba_info' ||
+    (kind.startsWith('device:iblock') && path === 'info') ||
+    (kind === 'root' && path === 'version')
+  );
+}
+
+function comparable(kind: string, entries: readonly FixtureEntry[]): FixtureEntry[] {
+  return entries.map((e) => (volatile(kind, e.path) && e.content !== undefined ? { ...e, content: '(volatile)' } : e));
+}
+
+describe(`default trees (${BACKEND})`, () => {
+  it('mkdir of every object kind creates the groups, files, modes and values the kernel creates', () => {
+    const fs = freshConfigFs();
+    const loop = testBlockDevice();
+    const seen: Record<string, FixtureEntry[]> = {};
+    try {
+      captureTrees(fs, loop.path, (kind, _path, entries) => {
+        seen[kind] = entries;
+      });
+    } finally {
+      removeCaptured(fs);
+      loop.release();
+    }
+    expect(Object.keys(seen).sort()).toEqual(Object.keys(recorded.kinds).sort());
+    for (const [kind, fixture] of Object.entries(recorded.kinds)) {
+      const iblockPath = (e: FixtureEntry): FixtureEntry =>
+        kind === 'device:iblock:enabled' && e.path === 'udev_path' ? { ...e, content: '(block device)\n' } : e;
+      expect(comparable(kind, seen[kind] ?? []).map(iblockPath), kind).toEqual(comparable(kind, fixture.entries).map(iblockPath));
+    }
+    expect(leftovers(fs)).toEqual([]);
+  });
+});
