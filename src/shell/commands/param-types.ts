@@ -1,4 +1,5 @@
 import { ValidationError } from '../../errors/index.js';
+import { parseBool as parseBoolWord, parseSize as parseSizeText } from '../../model/validate/index.js';
 import { suggest } from './suggest.js';
 
 /** How a parameter's text is checked and converted. */
@@ -11,7 +12,7 @@ export type ParamType =
   | { readonly kind: 'path' }
   /** A file or device path on the host. */
   | { readonly kind: 'file' }
-  /** A byte count, converted to a number: `1048576`, `512K`, `100M`, `10G`, `2TiB`. */
+  /** A byte count greater than 0, converted to a number: `1048576`, `512K`, `100M`, `10G`, `2TiB`. */
   | { readonly kind: 'size' }
   /** Kept as text: which WWN formats are valid depends on the fabric (rtslib normalize_wwn). */
   | { readonly kind: 'wwn' };
@@ -69,18 +70,12 @@ export function convertValue(type: ParamType, text: string, param: string): Para
   }
 }
 
-const TRUE_WORDS = new Set(['true', '1', 'yes', 'on']);
-const FALSE_WORDS = new Set(['false', '0', 'no', 'off']);
-
 /**
  * targetcli took any non-empty string as true in some commands (`clear_existing=false`
- * cleared everything); every spelling here is explicit and anything else is an error.
+ * cleared everything); the model's strict reading is used so both layers agree.
  */
 export function parseBool(text: string, param: string): boolean {
-  const word = text.toLowerCase();
-  if (TRUE_WORDS.has(word)) return true;
-  if (FALSE_WORDS.has(word)) return false;
-  throw invalid(text, param, 'expected true or false (also yes/no, on/off, 1/0)');
+  return parseBoolWord(text, `Parameter ${param}`);
 }
 
 export function parseInteger(text: string, param: string): number {
@@ -90,22 +85,16 @@ export function parseInteger(text: string, param: string): number {
   return value;
 }
 
-const SIZE_UNITS = ['', 'k', 'm', 'g', 't', 'p'];
-
-/**
- * targetcli's human_to_bytes: digits, an optional K/M/G/T unit (any case, `i` and `B`
- * allowed after it), binary multiples. Fractions are refused there and here; P is added.
- */
+/** targetcli's human_to_bytes grammar, as the model validates it (one place decides what a size is). */
 export function parseSize(text: string, param: string): number {
-  const match = /^(\d+)([kmgtp]?)(i?)(b?)$/i.exec(text);
-  const unit = match?.[2]?.toLowerCase() ?? '';
-  // `10iB` has an `i` without a unit: targetcli accepted it only because it deleted every `i`.
-  if (match === null || (match[3] !== '' && unit === '')) {
-    throw invalid(text, param, 'expected a size such as 1048576, 512K, 100M, 10G or 2T');
+  try {
+    return parseSizeText(text);
+  } catch (err) {
+    if (err instanceof ValidationError) {
+      throw new ValidationError(`Parameter ${param}: ${err.message}`, { code: err.code, cause: err });
+    }
+    throw err;
   }
-  const bytes = BigInt(match[1] ?? '0') * 1024n ** BigInt(SIZE_UNITS.indexOf(unit));
-  if (bytes > BigInt(Number.MAX_SAFE_INTEGER)) throw invalid(text, param, 'the size is too large');
-  return Number(bytes);
 }
 
 export function parseEnum(text: string, values: readonly string[], param: string): string {

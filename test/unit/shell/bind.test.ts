@@ -140,9 +140,7 @@ describe('bindCommand: value conversion', () => {
     const err = failure(fileioCreate, 'd /dev/sdb write_back=maybe');
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.exitCode).toBe(3);
-    expect(err.message).toBe(
-      "Invalid value 'maybe' for parameter write_back: expected true or false (also yes/no, on/off, 1/0).",
-    );
+    expect(err.message).toBe("Parameter write_back: 'maybe' is not a boolean (use true or false)");
   });
 
   it('numbers must be integers within the declared range', () => {
@@ -158,7 +156,8 @@ describe('bindCommand: value conversion', () => {
     expect(bind(fileioCreate, 'd /f 512k').values.size).toBe(524288);
     expect(bind(fileioCreate, 'd /f 2GiB').values.size).toBe(2147483648);
     expect(failure(fileioCreate, 'd /f 1.5G').message).toBe(
-      "Invalid value '1.5G' for parameter size: expected a size such as 1048576, 512K, 100M, 10G or 2T.",
+      "Parameter size: Cannot interpret size, wrong format: '1.5G' " +
+        '(use digits with an optional K, M, G or T suffix, powers of 1024, e.g. 10G or 512M)',
     );
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../../src/errors/index.js';
 import { formatHumanSize } from '../../../src/shell/render/human-size.js';
 
 describe('formatHumanSize (targetcli bytes_to_human)', () => {
@@ -30,6 +31,6 @@ describe('formatHumanSize (targetcli bytes_to_human)', () => {
   });
 
   it('refuses negative sizes', () => {
-    expect(() => formatHumanSize(-1)).toThrow(RangeError);
+    expect(() => formatHumanSize(-1)).toThrow(ValidationError);
   });
 });

@@ -3,31 +3,29 @@ import { ValidationError } from '../../../src/errors/index.js';
 import { parseBool, parseInteger, parseSize, typeSyntax } from '../../../src/shell/commands/param-types.js';
 import { editDistance, suggest } from '../../../src/shell/commands/suggest.js';
 
-describe('parseSize (targetcli human_to_bytes)', () => {
+describe('parseSize (targetcli human_to_bytes, via the model validator)', () => {
   it.each([
-    ['0', 0],
     ['1024', 1024],
     ['100B', 100],
     ['1k', 1024],
-    ['1K', 1024],
-    ['1kB', 1024],
     ['1KiB', 1024],
-    ['100M', 104857600],
     ['100mb', 104857600],
     ['10G', 10737418240],
     ['10GiB', 10737418240],
     ['2T', 2199023255552],
-    ['1P', 1125899906842624],
   ])('%s = %d bytes', (text, bytes) => {
     expect(parseSize(text, 'size')).toBe(bytes);
   });
 
-  it.each([['1.5G'], ['G'], [''], ['10 G'], ['10X'], ['10iB'], ['-1M'], ['10GG']])('%s is refused', (text) => {
-    expect(() => parseSize(text, 'size')).toThrow(ValidationError);
-  });
-
-  it('refuses sizes beyond exact integer range', () => {
-    expect(() => parseSize('9000000P', 'size')).toThrow("Invalid value '9000000P' for parameter size: the size is too large.");
+  it.each([['1.5G'], ['G'], [''], ['10X'], ['-1M'], ['10GG'], ['0']])('%s is refused, naming the parameter', (text) => {
+    let caught: unknown;
+    try {
+      parseSize(text, 'size');
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ValidationError);
+    expect(caught).toMatchObject({ code: 'bad-size', message: expect.stringMatching(/^Parameter size: /) as unknown });
   });
 });
 
@@ -35,7 +33,7 @@ describe('parseBool and parseInteger', () => {
   it('bool words are case-insensitive; others fail', () => {
     expect(parseBool('Yes', 'p')).toBe(true);
     expect(parseBool('oFF', 'p')).toBe(false);
-    expect(() => parseBool('', 'p')).toThrow("Invalid value '' for parameter p");
+    expect(() => parseBool('', 'p')).toThrow("Parameter p: '' is not a boolean (use true or false)");
     expect(() => parseBool('2', 'p')).toThrow(ValidationError);
     expect(() => parseBool('truee', 'p')).toThrow(ValidationError);
   });
