@@ -1,3 +1,65 @@
+import { Command, CommanderError } from 'commander';
+import { asLioctlError, UsageError } from '../errors/index.js';
+import { reportError } from './report-error.js';
 import { version } from './version.js';
 
-process.stdout.write(`lioctl ${version}\n`);
+/** Options shared by every mode. */
+export interface GlobalOptions {
+  readonly json: boolean;
+  readonly sim?: string | boolean;
+  readonly root?: string;
+}
+
+function program(): Command {
+  return new Command('lioctl')
+    .description(
+      'Configuration shell for the Linux LIO SCSI target (targetcli-compatible).\n\n' +
+        'With no words, starts the interactive shell. With words, runs them as one shell line\n' +
+        'and exits, e.g.  lioctl /backstores/fileio create disk1 /srv/disk1.img 1G\n' +
+        'Lines on standard input (not a terminal) run one by one, stopping at the first error.',
+    )
+    .usage('[options] [path] [command] [arguments...]')
+    .version(version, '-v, --version', 'print the version and exit')
+    .helpOption('-h, --help', 'print this help and exit')
+    .option('--json', 'print results of read commands as JSON (no colour, no prose)', false)
+    .option('--sim [statefile]', 'use the configfs simulator, state kept in STATEFILE between runs (default ~/.lioctl/sim-state.json)')
+    .option('--root <dir>', 'use another configfs root instead of /sys/kernel/config/target')
+    .argument('[words...]', 'a shell line: [path] [command] [positional...] [key=value...]')
+    .enablePositionalOptions()
+    .passThroughOptions()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const cmd = program();
+  let words: string[] = [];
+  cmd.action((w: string[]) => {
+    words = w;
+  });
+  try {
+    cmd.parse(argv as string[], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.version' || err.code === 'commander.helpDisplayed' || err.code === 'commander.help') return 0;
+      throw new UsageError(err.message.replace(/^error: /, ''), { hint: 'see lioctl --help' });
+    }
+    throw err;
+  }
+  const options = cmd.opts<GlobalOptions>();
+  const { run } = await import('./run.js');
+  return run(words, options);
+}
+
+const debug = process.env.LIOCTL_DEBUG === '1';
+const json = process.argv.includes('--json');
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const report = reportError(asLioctlError(err), { json, debug });
+    process.stderr.write(report.text);
+    process.exitCode = report.exitCode;
+  },
+);

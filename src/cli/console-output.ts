@@ -1,0 +1,29 @@
+import { Chalk } from 'chalk';
+import type { CommandResult, HumanStyle, ShellOutput } from '../shell/session/index.js';
+
+export interface ConsoleStyle {
+  readonly json: boolean;
+  /** color_mode preference; colours also need a terminal and never apply to --json. */
+  readonly colorMode: boolean;
+}
+
+/**
+ * Binds shell output to the process: results to stdout (human text or JSON from the same
+ * object), messages to stdout as targetcli does, or to stderr in --json mode so stdout
+ * stays parseable. Colour only on a terminal.
+ */
+export function consoleOutput(style: ConsoleStyle): ShellOutput {
+  const tty = process.stdout.isTTY === true;
+  const color = style.colorMode && tty && !style.json;
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const human: HumanStyle = { color, width: Math.min(tty ? (process.stdout.columns ?? 132) : 132, 132) };
+  const messages = style.json ? process.stderr : process.stdout;
+  return {
+    info: (m) => messages.write(`${color ? chalk.green(m) : m}\n`),
+    warn: (m) => process.stderr.write(`${color ? chalk.yellow(m) : `Warning: ${m}`}\n`),
+    result: (r: CommandResult) => {
+      if (style.json) process.stdout.write(`${JSON.stringify({ kind: r.kind, data: r.data }, null, 2)}\n`);
+      else process.stdout.write(`${r.human(r.data, human)}\n`);
+    },
+  };
+}

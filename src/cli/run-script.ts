@@ -1,0 +1,25 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { ShellSession } from '../shell/session/index.js';
+import { reportError } from './report-error.js';
+
+/**
+ * Lines from a pipe or file: run in order, stop at the first error and exit with its code
+ * (targetcli printed prompts, went on after errors and exited 0).
+ */
+export async function runScript(session: ShellSession, input: Readable, json: boolean): Promise<number> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let number = 0;
+  for await (const line of lines) {
+    number += 1;
+    try {
+      if (session.execute(line).exit) break;
+    } catch (err) {
+      const report = reportError(err, { json, debug: process.env.LIOCTL_DEBUG === '1' });
+      process.stderr.write(json ? report.text : report.text.replace(/^lioctl: /, `lioctl: line ${number}: `));
+      lines.close();
+      return report.exitCode;
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,3 @@
+export * from './command-context.js';
+export * from './command-outcome.js';
+export * from './shell-session.js';
