@@ -83,11 +83,7 @@ export class ShellSession {
     const commands = this.commandsOf(node);
     const command = commands.find((c) => c.declaration.name === name);
     if (!command) throw commandNotFound(name, commands);
-    // A bare path means `cd <path>`: the path was already resolved, so cd goes there.
-    const bound = bindCommand(
-      command.declaration,
-      parsed.command?.implicit === true && name === 'cd' ? { positionals: [{ value: node.path }], keywords: [] } : parsed,
-    );
+    const bound = bindCommand(command.declaration, parsed);
     if (command.mutates && this.options.readOnlyReason !== undefined) {
       throw new EnvironmentError(this.options.readOnlyReason, { code: 'not-root' });
     }
