@@ -28,7 +28,12 @@ function program(): Command {
     .enablePositionalOptions()
     .passThroughOptions()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+      // Errors are reported once, by the top-level handler.
+      outputError: () => undefined,
+    });
 }
 
 async function main(argv: readonly string[]): Promise<number> {

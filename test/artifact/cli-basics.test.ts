@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lioctl, sandbox } from './run-lioctl.js';
+
+// These run the built artifact (bin/lioctl -> dist/lioctl.mjs), as installed.
+describe('bin/lioctl', () => {
+  it('prints its version from package.json', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    const r = lioctl(['--version'], sandbox());
+    expect(r).toMatchObject({ status: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('documents the global options in --help', () => {
+    const r = lioctl(['--help'], sandbox());
+    expect(r.status).toBe(0);
+    for (const option of ['--json', '--sim [statefile]', '--root <dir>', '--version', '--help']) expect(r.stdout).toContain(option);
+  });
+
+  it('reports an unknown option on one line with the usage exit code', () => {
+    const r = lioctl(['--bogus'], sandbox());
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("lioctl: unknown option '--bogus'\n  see lioctl --help\n");
+  });
+
+  it('refuses a missing configfs root in one line, never a stack trace', () => {
+    const r = lioctl(['--root', '/nonexistent/lio', 'ls'], sandbox());
+    expect(r.status).toBe(7);
+    expect(r.stderr).toBe('lioctl: --root /nonexistent/lio: no such directory\n');
+  });
+
+  it('stops a script at the first error, naming the line, with its exit code', () => {
+    const box = sandbox();
+    const r = lioctl(['--sim', box.state], { ...box, input: 'pwd\nnosuch\npwd\n' });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('/\n');
+    expect(r.stderr).toBe('lioctl: line 2: Command not found nosuch\n');
+  });
+
+  it('shows a caret under an unterminated quote', () => {
+    const box = sandbox();
+    const r = lioctl(['--sim', box.state], { ...box, input: "set global prompt_length='3\n" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/line 1: .*quote/);
+    expect(r.stderr).toContain('^');
+  });
+
+  it('reports errors as JSON on stderr with --json', () => {
+    const box = sandbox();
+    const r = lioctl(['--json', '--sim', box.state, 'nosuch'], box);
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stderr)).toEqual({ error: { code: 'usage', message: 'Command not found nosuch' } });
+    expect(r.stdout).toBe('');
+  });
+});

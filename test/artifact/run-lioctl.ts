@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const BIN = resolve('bin/lioctl');
+
+export interface Run {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A private home (prefs, history, simulator state) per test, so runs never share state. */
+export function sandbox(): { home: string; state: string } {
+  const home = mkdtempSync(join(tmpdir(), 'lioctl-artifact-'));
+  return { home, state: join(home, 'sim.json') };
+}
+
+/** Runs the built bin/lioctl as a user would, with stdin from `input` (not a terminal). */
+export function lioctl(args: readonly string[], options: { home: string; input?: string }): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, LIOCTL_HOME: options.home, HOME: options.home, NO_COLOR: '1' },
+  });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
