@@ -1,0 +1,3 @@
+export * from './host.js';
+export * from './node-host.js';
+export * from './memory-host.js';
