@@ -193,9 +193,27 @@ export class FabricModule {
     checkChapChange(change);
     this.load();
     const { enforce, ...credentials } = change;
-    if (enforce === false) this.writeEnforce(dir, false);
-    writeChap(this.fs, dir, credentials, `the ${this.name} discovery authentication`);
-    if (enforce === true) this.writeEnforce(dir, true);
+    const before = this.discoveryAuth();
+    try {
+      if (enforce === false) this.writeEnforce(dir, false);
+      writeChap(this.fs, dir, credentials, `the ${this.name} discovery authentication`);
+      if (enforce === true) this.writeEnforce(dir, true);
+    } catch (err) {
+      this.restoreDiscoveryAuth(dir, before, Object.keys(credentials) as Array<keyof ChapChange>);
+      throw err;
+    }
+  }
+
+  /** Best effort: puts back what a failed change had already altered. */
+  private restoreDiscoveryAuth(dir: string, before: DiscoveryAuth, touched: ReadonlyArray<keyof ChapChange>): void {
+    try {
+      const undo: { -readonly [K in keyof ChapChange]?: string } = {};
+      for (const key of touched) undo[key] = before[key] ?? '';
+      writeChap(this.fs, dir, undo, 'discovery authentication');
+      this.fs.write(`${dir}/enforce_discovery_auth`, flag(before.enforced));
+    } catch {
+      // the original refusal is what the caller must see
+    }
   }
 
   private writeEnforce(dir: string, on: boolean): void {

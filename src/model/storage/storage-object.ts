@@ -199,10 +199,24 @@ export class StorageObject {
   /** Sets INQUIRY identity fields; the kernel accepts this only while the object is not exported. */
   setIdentity(identity: InquiryIdentity): void {
     const writes = checkIdentity(identity);
-    for (const [file, value] of writes) {
-      inStep(`Cannot set ${file} of ${this.label}`, () => this.fs.write(`${this.path}/wwn/${file}`, value), {
-        EINVAL: 'the INQUIRY identity can only change while the object is not exported through any LUN',
-      });
+    const done: Array<readonly [string, string]> = [];
+    try {
+      for (const [file, value] of writes) {
+        const before = readText(this.fs, `${this.path}/wwn/${file}`);
+        inStep(`Cannot set ${file} of ${this.label}`, () => this.fs.write(`${this.path}/wwn/${file}`, value), {
+          EINVAL: 'the INQUIRY identity can only change while the object is not exported through any LUN',
+        });
+        done.push([file, before]);
+      }
+    } catch (err) {
+      for (const [file, before] of done.reverse()) {
+        try {
+          this.fs.write(`${this.path}/wwn/${file}`, before);
+        } catch {
+          // the refusal itself is what the caller must see
+        }
+      }
+      throw err;
     }
   }
 
