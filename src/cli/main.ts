@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { asLioctlError, UsageError } from '../errors/index.js';
 import { reportError } from './report-error.js';
-import { version } from './version.js';
+import { version } from '../shell/version.js';
 
 /** Options shared by every mode. */
 export interface GlobalOptions {

@@ -6,7 +6,7 @@ import { formatPrompt } from '../shell/render/prompt.js';
 import { lioctlHome } from '../shell/prefs/preferences.js';
 import type { ShellSession } from '../shell/session/index.js';
 import { reportError } from './report-error.js';
-import { version } from './version.js';
+import { version } from '../shell/version.js';
 
 const HISTORY_LINES = 1000;
 

@@ -19,10 +19,15 @@ function findGroup(ctx: CommandContext, name: string): ConfigGroup {
   throw new NotFoundError(`Unknown configuration group: ${name}`, guess === undefined ? {} : { hint: `did you mean '${guess}'?` });
 }
 
-function findParam(group: ConfigGroup, name: string): ConfigParam {
+function findParam(group: ConfigGroup, name: string, ctx?: CommandContext): ConfigParam {
   const params = group.params();
   const param = params.find((p) => p.name === name);
   if (param) return param;
+  const renamed = params.find((p) => p.aliases?.includes(name));
+  if (renamed) {
+    ctx?.warn(`'${name}' is the old spelling of '${renamed.name}' in group '${group.name}'; accepted.`);
+    return renamed;
+  }
   const guess = suggest(name, params.map((p) => p.name));
   throw new NotFoundError(`Unknown parameter ${name} in group '${group.name}'.`, guess === undefined ? {} : { hint: `did you mean '${guess}'?` });
 }
@@ -61,7 +66,7 @@ export const setCommand = nodeCommand(setDeclaration, false, (ctx, bound) => {
   if (group.mutates && ctx.readOnlyReason !== undefined) throw new EnvironmentError(ctx.readOnlyReason, { code: 'not-root' });
   // Check every pair before writing any, so a typo in the third does not leave the first two applied.
   const planned = bound.extraKeywords.map(({ key, value }) => {
-    const param = findParam(group, key);
+    const param = findParam(group, key, ctx);
     if (!param.writable) throw new ValidationError(`Parameter ${key} is read-only.`);
     convertValue(param.type, value, key);
     return { param, value };
@@ -91,7 +96,7 @@ export const getCommand = nodeCommand(getDeclaration, false, (ctx, bound) => {
   if (groupName === undefined) return { result: groupList(ctx) };
   const group = findGroup(ctx, groupName);
   const named = bound.extraPositionals.length > 0;
-  const params = named ? bound.extraPositionals.map((n) => findParam(group, n)) : group.params().filter((p) => p.readable);
+  const params = named ? bound.extraPositionals.map((n) => findParam(group, n, ctx)) : group.params().filter((p) => p.readable);
   const rows = params.map((p) => ({ param: p, value: p.readable ? p.get() : '' }));
   const data: GetJson = {
     group: group.name,

@@ -1,14 +1,29 @@
 import type { ConfigFs } from '../../configfs/index.js';
-import type { UiNode } from '../tree/ui-node.js';
+import { LioRoot } from '../../model/index.js';
+import { defineCommand } from '../commands/declaration.js';
+import { result } from '../session/command-outcome.js';
+import { nodeCommand, type UiNode } from '../tree/ui-node.js';
+import { version } from '../version.js';
+import { backstoresNode } from './backstore-nodes.js';
+import { makeNode, plain } from './node-kit.js';
+import { sessionsCommand } from './sessions-command.js';
+import type { ShellEnv } from './shell-env.js';
 
-/** `/`: the top of targetcli's tree. */
-export function rootNode(_fs: ConfigFs): UiNode {
-  return {
+/** `/`: the top of targetcli's tree, over a fresh model of the live configuration. */
+export function rootNode(fs: ConfigFs): UiNode {
+  const env: ShellEnv = { lio: new LioRoot(fs) };
+  const children = (): UiNode[] => [backstoresNode(env)];
+  return makeNode({
     name: '/',
-    path: '/',
-    summary: () => ({ text: '...', healthy: null }),
-    children: () => [],
-    commands: () => [],
-    configGroups: () => [],
-  };
+    parent: '/',
+    summary: () => plain('...'),
+    children,
+    child: (name) => children().find((c) => c.name === name),
+    commands: () => [
+      sessionsCommand(env),
+      nodeCommand(defineCommand({ name: 'version', summary: 'Prints the version of lioctl.', params: [] }), false, () => ({
+        result: result('version', { version }, (d) => `lioctl version ${d.version}`),
+      })),
+    ],
+  });
 }

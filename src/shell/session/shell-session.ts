@@ -11,6 +11,8 @@ import type { NodeCommand, UiNode } from '../tree/ui-node.js';
 import type { CommandContext } from './command-context.js';
 import type { CommandResult } from './command-outcome.js';
 
+const PATH_ALIASES: ReadonlyArray<readonly [string, string]> = [['/backstores/iblock', '/backstores/block']];
+
 /** Where a session's output goes; the CLI binds it to stdout/stderr. */
 export interface ShellOutput {
   info(message: string): void;
@@ -52,7 +54,18 @@ export class ShellSession {
   /** Resolves typed path text against the current path, bookmarks and `-`, to an existing node. */
   resolve(text: string, from: string = this.cwd): UiNode {
     const absolute = resolvePath(text, { cwd: from, ...(this.previous === undefined ? {} : { previous: this.previous }), bookmarks: this.prefs.bookmarks() });
-    return findNode(this.root(), absolute);
+    return findNode(this.root(), this.currentSpelling(absolute));
+  }
+
+  /** Old paths that widely read guides still use, accepted with a note naming the current one. */
+  private currentSpelling(absolute: string): string {
+    for (const [old, current] of PATH_ALIASES) {
+      if (absolute === old || absolute.startsWith(`${old}/`)) {
+        this.options.output.warn(`'${old}' is the old name of '${current}'; using ${current}.`);
+        return current + absolute.slice(old.length);
+      }
+    }
+    return absolute;
   }
 
   /** All commands valid on a node: its own, then the built-ins it does not override. */

@@ -53,6 +53,8 @@ export interface ConfigParam {
   /** CHAP passwords: shown by `get` only, never in listings or logs. */
   readonly secret?: boolean;
   readonly description?: string;
+  /** Older spellings still accepted, with a note naming this one (e.g. `userid_mutual`). */
+  readonly aliases?: readonly string[];
   get(): string;
   /** Writes and returns the value as read back. */
   set(value: string): string;
