@@ -18,7 +18,7 @@ maybe('interactive shell in a real terminal', () => {
 
   it('completes a path, a parameter name and a backstore name with Tab', async () => {
     const { pane } = start();
-    await pane.waitFor(/\/> $/m);
+    await pane.waitFor(/\/>\s*$/m);
     pane.type('cd /backs');
     pane.keys('Tab');
     await pane.waitFor(/cd \/backstores\/$/m);
@@ -26,7 +26,7 @@ maybe('interactive shell in a real terminal', () => {
     pane.keys('Tab');
     await pane.waitFor(/cd \/backstores\/ramdisk\/$/m);
     pane.keys('Enter');
-    await pane.waitFor(/\/backstores\/ramdisk> $/m);
+    await pane.waitFor(/\/backstores\/ramdisk>\s*$/m);
     pane.type('delete rd');
     pane.keys('Tab');
     await pane.waitFor(/delete rdisk1/);
@@ -38,7 +38,7 @@ maybe('interactive shell in a real terminal', () => {
 
   it('suggests the command that was meant', async () => {
     const { pane } = start();
-    await pane.waitFor(/\/> $/m);
+    await pane.waitFor(/\/>\s*$/m);
     pane.type('/backstores/ramdisk craete x 1M');
     pane.keys('Enter');
     const screen = await pane.waitFor(/did you mean 'create'\?/);
@@ -47,10 +47,10 @@ maybe('interactive shell in a real terminal', () => {
 
   it('cancels the line on Ctrl-C and leaves on Ctrl-D', async () => {
     const { pane } = start();
-    await pane.waitFor(/\/> $/m);
+    await pane.waitFor(/\/>\s*$/m);
     pane.type('ls /this/is/never/run');
     pane.keys('C-c');
-    await pane.waitFor(/\/> $/m);
+    await pane.waitFor(/\/>\s*$/m);
     expect(pane.screen()).not.toContain('No such path');
     pane.keys('C-d');
     await pane.waitFor(/\[exit 0\]/);
