@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/artifact/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/artifact/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
           env: { LIOCTL_TEST_BACKEND: 'simulator' },
         },
       },
