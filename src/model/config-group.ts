@@ -111,21 +111,7 @@ export class ConfigGroup {
   /** Converts a value to the text the kernel expects; refuses what no kernel file accepts. */
   toText(name: string, value: SettingValue): string {
     this.checkName(name);
-    const [yes, no] = this.options.booleans ?? ['1', '0'];
-    if (typeof value === 'boolean') return value ? yes : no;
-    if (typeof value === 'number') {
-      if (!Number.isSafeInteger(value)) {
-        throw new ValidationError(`${this.options.noun} ${name}: ${value} is not a whole number`, { code: 'bad-value' });
-      }
-      return String(value);
-    }
-    if (value.trim() === '') {
-      throw new ValidationError(`${this.options.noun} ${name}: an empty value is not accepted; give a value`, { code: 'bad-value' });
-    }
-    if (/[\n\0]/.test(value)) {
-      throw new ValidationError(`${this.options.noun} ${name}: the value contains a newline or NUL`, { code: 'bad-value' });
-    }
-    return value.trim();
+    return settingText(this.options.noun, name, value, this.options.booleans);
   }
 
   private readQuietly(name: string): string | undefined {
@@ -158,4 +144,29 @@ export class ConfigGroup {
 
 function capital(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/**
+ * The text written for a setting: booleans as the group's words, whole numbers, or
+ * trimmed text. Empty values and line breaks are refused (targetcli wrote the word `None`).
+ */
+export function settingText(noun: string, name: string, value: SettingValue, booleans: readonly [string, string] = ['1', '0']): string {
+  if (name === '' || name.includes('/') || name === '.' || name === '..') {
+    throw new ValidationError(`'${name}' is not a ${noun} name`, { code: 'bad-name' });
+  }
+  const [yes, no] = booleans;
+  if (typeof value === 'boolean') return value ? yes : no;
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) {
+      throw new ValidationError(`${noun} ${name}: ${value} is not a whole number`, { code: 'bad-value' });
+    }
+    return String(value);
+  }
+  if (value.trim() === '') {
+    throw new ValidationError(`${noun} ${name}: an empty value is not accepted; give a value`, { code: 'bad-value' });
+  }
+  if (/[\n\0]/.test(value)) {
+    throw new ValidationError(`${noun} ${name}: the value contains a newline or NUL`, { code: 'bad-value' });
+  }
+  return value.trim();
 }

@@ -1,5 +1,6 @@
 import { flag, indexAfter, listIfExists } from '../configfs-text.js';
-import { conflict } from '../errors.js';
+import { ConfigFsError } from '../../configfs/index.js';
+import { conflict, notFound } from '../errors.js';
 import { atomically, type Rollback } from '../rollback.js';
 import { DEFAULT_ALUA_GROUP } from '../storage/alua-group.js';
 import type { StorageObject } from '../storage/storage-object.js';
@@ -60,10 +61,7 @@ export function createLun(tpg: Tpg, so: StorageObject, options: CreateLunOptions
   const index = options.lun === undefined ? lowestFree(tpg.lunIndexes()) : parseLun(options.lun);
   const alias = options.alias === undefined ? randomAlias(tpg.lio.random) : checkAlias(options.alias, LUN_FILES);
   if (options.aluaGroup !== undefined) validateName(options.aluaGroup, 'ALUA group');
-  if (options.checkDuplicate !== false && so.exportCount() > 0) {
-    const twin = so.attachedLuns().find((l) => l.tpg.path === tpg.path);
-    if (twin) throw conflict(`${so.label} is already exported by TPG ${tpg.label} as LUN ${twin.index}`, 'a storage object can be exported once per TPG');
-  }
+  if (options.checkDuplicate !== false) checkNotExported(so, tpg);
   const lun = new Lun(tpg, index);
   return atomically(
     fs,
@@ -90,4 +88,18 @@ export function createLun(tpg: Tpg, so: StorageObject, options: CreateLunOptions
       ENODEV: `${so.label} is not enabled, or the ALUA group '${options.aluaGroup ?? ''}' does not exist`,
     },
   );
+}
+
+/** targetcli's rule: one storage object, one LUN per TPG. Costs one read when unexported. */
+function checkNotExported(so: StorageObject, tpg: Tpg): void {
+  let count: number;
+  try {
+    count = so.exportCount();
+  } catch (err) {
+    if (err instanceof ConfigFsError && err.errno === 'ENOENT') throw notFound(`No storage object ${so.label}`);
+    throw err;
+  }
+  if (count === 0) return;
+  const twin = so.attachedLuns().find((l) => l.tpg.path === tpg.path);
+  if (twin) throw conflict(`${so.label} is already exported by TPG ${tpg.label} as LUN ${twin.index}`, 'a storage object can be exported once per TPG');
 }

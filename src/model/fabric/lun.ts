@@ -2,7 +2,7 @@ import { ConfigFsError } from '../../configfs/index.js';
 import { readIfExists } from '../configfs-text.js';
 import { inStep } from '../rollback.js';
 import { DEFAULT_ALUA_GROUP } from '../storage/alua-group.js';
-import { parseHbaDir } from '../storage/plugins.js';
+import { parseHbaDir, type StoragePlugin } from '../storage/plugins.js';
 import { StorageObject } from '../storage/storage-object.js';
 import { validateName } from '../validate/index.js';
 import type { MappedLun } from './mapped-lun.js';
@@ -17,7 +17,8 @@ export interface LunInfo {
   readonly alias: string | undefined;
   /** configfs path of the storage object; undefined for a LUN without (or with a broken) link. */
   readonly storageObjectPath: string | undefined;
-  readonly storageObject: StorageObject | undefined;
+  /** Which storage object it exports (plain data; get the handle with Lun.storageObject()). */
+  readonly storageObject: { readonly plugin: StoragePlugin; readonly name: string } | undefined;
   readonly aluaGroup: string | undefined;
 }
 
@@ -93,7 +94,7 @@ export class Lun {
       index: this.index,
       alias: link?.alias,
       storageObjectPath: link?.target,
-      storageObject: storageObjectAt(this.tpg.lio, link?.target),
+      storageObject: storageRef(storageObjectAt(this.tpg.lio, link?.target)),
       aluaGroup: link === undefined ? undefined : (this.aluaGroup() ?? DEFAULT_ALUA_GROUP),
     };
   }
@@ -126,4 +127,8 @@ export function storageObjectAt(lio: Tpg['lio'], target: string | undefined): St
   const name = parts[2];
   if (parts.length !== 3 || parts[0] !== 'core' || hba === undefined || name === undefined || !parseHbaDir(hba)) return undefined;
   return new StorageObject(lio, hba, name);
+}
+
+function storageRef(so: StorageObject | undefined): LunInfo['storageObject'] {
+  return so === undefined ? undefined : { plugin: so.plugin, name: so.name };
 }

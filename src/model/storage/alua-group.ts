@@ -56,15 +56,7 @@ export class AluaGroup {
 
   /** Sets ALUA settings (kernel file names, numeric values) in order; refuses unknown names up front. */
   set(settings: Readonly<Partial<Record<AluaSetting, number>>>): void {
-    const entries = Object.entries(settings) as Array<[string, number]>;
-    for (const [name, value] of entries) {
-      if (!isAluaSetting(name)) {
-        throw new ValidationError(`Unknown ALUA setting '${name}'; known: ${ALUA_SETTINGS.join(', ')}`, { code: 'bad-name' });
-      }
-      if (!Number.isSafeInteger(value) || value < 0) {
-        throw new ValidationError(`ALUA setting ${name}: ${value} is not a whole number >= 0`, { code: 'bad-value' });
-      }
-    }
+    const entries = checkAluaSettings(settings);
     for (const [name, value] of entries) {
       inStep(`Cannot set ${name}=${value} on ALUA group ${this.name} of ${this.storageObject.label}`, () =>
         this.fs.write(`${this.path}/${name}`, String(value)),
@@ -87,4 +79,18 @@ export function splitMembers(text: string): string[] {
     .split('\n')
     .map((l) => chomp(l.replace(/\0/g, '')).trim())
     .filter((l) => l !== '');
+}
+
+/** Refuses unknown setting names and values that are not whole numbers >= 0. */
+export function checkAluaSettings(settings: Readonly<Partial<Record<AluaSetting, number>>>): Array<[string, number]> {
+  const entries = Object.entries(settings) as Array<[string, number]>;
+  for (const [name, value] of entries) {
+    if (!isAluaSetting(name)) {
+      throw new ValidationError(`Unknown ALUA setting '${name}'; known: ${ALUA_SETTINGS.join(', ')}`, { code: 'bad-name' });
+    }
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw new ValidationError(`ALUA setting ${name}: ${value} is not a whole number >= 0`, { code: 'bad-value' });
+    }
+  }
+  return entries;
 }

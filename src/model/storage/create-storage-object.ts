@@ -1,11 +1,11 @@
 import { EnvironmentError, ValidationError } from '../../errors/index.js';
-import type { SettingValue } from '../config-group.js';
+import { settingText, type SettingValue } from '../config-group.js';
 import { flag } from '../configfs-text.js';
 import { conflict } from '../errors.js';
 import type { LioRoot } from '../lio-root.js';
 import { atomically, type Rollback } from '../rollback.js';
 import { generateSerial, parseAluaGroupId, validateName } from '../validate/index.js';
-import { ALUA_SETTINGS } from './alua-settings.js';
+import { checkAluaSettings } from './alua-group.js';
 import type { StorageObjectSpec } from './storage-spec.js';
 import { checkIdentity, StorageObject } from './storage-object.js';
 import { planBackend, type BackendPlan } from './plan-backend.js';
@@ -35,11 +35,7 @@ function checkAluaSpecs(spec: StorageObjectSpec): void {
     parseAluaGroupId(g.id);
     if (names.has(g.name)) throw new ValidationError(`ALUA group ${g.name} is listed twice`, { code: 'bad-name' });
     names.add(g.name);
-    for (const key of Object.keys(g.settings ?? {})) {
-      if (!(ALUA_SETTINGS as readonly string[]).includes(key)) {
-        throw new ValidationError(`Unknown ALUA setting '${key}' for group ${g.name}`, { code: 'bad-name' });
-      }
-    }
+    checkAluaSettings(g.settings ?? {});
   }
 }
 
@@ -54,6 +50,7 @@ export function createStorageObject(lio: LioRoot, spec: StorageObjectSpec): Stor
   validateName(spec.name);
   const identity = checkIdentity(spec.identity ?? {});
   const attributes = attributeOrder(spec.attributes ?? {});
+  for (const [name, value] of attributes) settingText('attribute', name, value);
   checkAluaSpecs(spec);
   const serial = spec.plugin === 'pscsi' ? undefined : checkSerial(spec.wwn ?? generateSerial(lio.random));
   const plan: BackendPlan = planBackend(lio.host, spec);

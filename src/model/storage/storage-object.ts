@@ -6,7 +6,7 @@ import type { Lun } from '../fabric/lun.js';
 import type { LioRoot } from '../lio-root.js';
 import { atomically, inStep } from '../rollback.js';
 import { parseAluaGroupId, validateInquiryField, validateName, type InquiryField } from '../validate/index.js';
-import { AluaGroup } from './alua-group.js';
+import { AluaGroup, checkAluaSettings } from './alua-group.js';
 import type { AluaSetting } from './alua-settings.js';
 import { findAttachedLuns } from './attached-luns.js';
 import { parseDeviceInfo } from './device-info.js';
@@ -135,7 +135,8 @@ export class StorageObject {
 
   /** Reads everything `ls`, `info` and saveconfig need, each file once. */
   describe(): StorageObjectInfo {
-    const info = parseDeviceInfo(this.plugin, this.fs.read(`${this.path}/info`));
+    const infoText = this.fs.read(`${this.path}/info`);
+    const info = parseDeviceInfo(this.plugin, infoText);
     const udevPath = this.udevPath();
     const wwn = this.wwn();
     const out: { -readonly [K in keyof StorageObjectInfo]: StorageObjectInfo[K] } = {
@@ -170,8 +171,7 @@ export class StorageObject {
         if (info.size !== undefined) out.size = info.size;
         if (info.config !== undefined) out.config = info.config;
         if (info.hwMaxSectors !== undefined) out.hwMaxSectors = info.hwMaxSectors;
-        const text = this.fs.read(`${this.path}/info`);
-        const area = /MaxDataAreaMB: (\d+)/.exec(text)?.[1];
+        const area = /MaxDataAreaMB: (\d+)/.exec(infoText)?.[1];
         const hwBlock = readIfExists(this.fs, `${this.path}/attrib/hw_block_size`);
         out.control = [area === undefined ? '' : `max_data_area_mb=${area}`, hwBlock === undefined ? '' : `hw_block_size=${hwBlock}`]
           .filter((t) => t !== '')
@@ -244,6 +244,7 @@ export class StorageObject {
   createAluaGroup(name: string, id: number, settings: Readonly<Partial<Record<AluaSetting, number>>> = {}): AluaGroup {
     validateName(name, 'ALUA group');
     const groupId = parseAluaGroupId(id);
+    checkAluaSettings(settings);
     if (!this.supportsAlua()) {
       throw new ValidationError(`${this.label} does not support ALUA (its backend reports alua_support=0)`, { code: 'alua-unsupported' });
     }
