@@ -1,0 +1,98 @@
+import { InternalError } from '../errors/index.js';
+
+/**
+ * Writes JSON exactly as rtslib does: `json.dumps(obj, sort_keys=True, indent=2)` plus a
+ * newline. Users diff saveconfig.json between targetcli and lioctl, so every byte counts:
+ * keys sorted by code point at every level, two-space indent, `", "`-free separators
+ * (`","` at line ends, `": "` after keys), `[]`/`{}` for empty containers, and everything
+ * outside printable ASCII escaped as `\uXXXX` (lowercase hex, surrogate pairs), like
+ * Python's default `ensure_ascii=True`.
+ */
+export function serializeConfig(value: unknown): string {
+  return `${encode(value, '')}\n`;
+}
+
+const INDENT = '  ';
+
+function encode(value: unknown, indent: string): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      return encodeNumber(value);
+    case 'bigint':
+      return value.toString();
+    case 'string':
+      return encodeString(value);
+    case 'object':
+      return Array.isArray(value) ? encodeArray(value, indent) : encodeObject(value, indent);
+    default:
+      throw new InternalError(`cannot write a ${typeof value} into saveconfig.json`);
+  }
+}
+
+/**
+ * The document holds integers only (rtslib converts kernel text with `int()`); Python
+ * would print a float differently from JavaScript (`1.0`, `1e-07`), so one is a bug here.
+ */
+function encodeNumber(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new InternalError(`cannot write ${n} into saveconfig.json: only integers are written`);
+  return String(n + 0);
+}
+
+function encodeArray(items: readonly unknown[], indent: string): string {
+  if (items.length === 0) return '[]';
+  const inner = indent + INDENT;
+  const parts = items.map((item) => {
+    if (item === undefined) throw new InternalError('cannot write an undefined list item into saveconfig.json');
+    return inner + encode(item, inner);
+  });
+  return `[\n${parts.join(',\n')}\n${indent}]`;
+}
+
+function encodeObject(obj: object, indent: string): string {
+  // Absent optional properties may be present as undefined in memory; Python has no such value.
+  const entries = Object.entries(obj).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  entries.sort(([a], [b]) => compareCodePoints(a, b));
+  const inner = indent + INDENT;
+  const parts = entries.map(([k, v]) => `${inner}${encodeString(k)}: ${encode(v, inner)}`);
+  return `{\n${parts.join(',\n')}\n${indent}}`;
+}
+
+/**
+ * Python orders str by code point; JavaScript's default sort compares UTF-16 units, which
+ * puts astral characters (surrogate pairs) before U+E000-U+FFFF.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    if (a.charCodeAt(i) === b.charCodeAt(i)) continue;
+    return (a.codePointAt(i) ?? 0) - (b.codePointAt(i) ?? 0);
+  }
+  return a.length - b.length;
+}
+
+const SHORT_ESCAPES: Readonly<Record<number, string>> = {
+  0x22: '\\"',
+  0x5c: '\\\\',
+  0x0a: '\\n',
+  0x0d: '\\r',
+  0x09: '\\t',
+  0x08: '\\b',
+  0x0c: '\\f',
+};
+
+/** Python's `py_encode_basestring_ascii`: one escape per UTF-16 unit outside ' '..'~'. */
+export function encodeString(text: string): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const short = SHORT_ESCAPES[unit];
+    if (short !== undefined) out += short;
+    else if (unit >= 0x20 && unit <= 0x7e) out += text.charAt(i);
+    else out += `\\u${unit.toString(16).padStart(4, '0')}`;
+  }
+  return `${out}"`;
+}
