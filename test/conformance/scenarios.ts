@@ -33,6 +33,10 @@ export interface Scenario {
 const tpg2 = `${P.iscsiTarget}/tpgt_2`;
 const lun1 = `${P.iscsiTpg}/lun/lun_1`;
 const fdev = P.fileioDev;
+/** scsi_debug's disk: present at boot in the test VM; the simulator takes any /dev path as a disk. */
+const SCSI_DEBUG_DISK = '/dev/sda';
+const target2 = 'iscsi/iqn.2003-01.org.example.conformance:t2';
+const target2Tpg = `${target2}/tpgt_1`;
 
 export const SCENARIOS: readonly Scenario[] = [
   {
@@ -369,6 +373,65 @@ export const SCENARIOS: readonly Scenario[] = [
       rmdir(P.vhost),
       rmdir(P.ramdiskDev),
       rmdir(P.ramdiskHba),
+    ],
+  },
+  {
+    name: 'iblock claims its device; fileio on a block device needs no size',
+    setup: [],
+    probe: [
+      mkdir(P.iblockHba),
+      mkdir(P.iblockDev),
+      write(`${P.iblockDev}/udev_path`, SCSI_DEBUG_DISK),
+      write(`${P.iblockDev}/control`, `udev_path=${SCSI_DEBUG_DISK}`),
+      write(`${P.iblockDev}/enable`, '1'),
+      write(`${P.iblockDev}/attrib/emulate_write_cache`, '1'),
+      write(`${P.iblockDev}/attrib/emulate_write_cache`, '0'),
+      mkdir('core/iblock_5'),
+      mkdir('core/iblock_5/second'),
+      write('core/iblock_5/second/control', `udev_path=${SCSI_DEBUG_DISK}`),
+      write('core/iblock_5/second/enable', '1'),
+      mkdir(P.fileioHba),
+      mkdir(fdev),
+      write(`${fdev}/control`, `fd_dev_name=${SCSI_DEBUG_DISK}`),
+      write(`${fdev}/enable`, '1'),
+      read(`${fdev}/enable`),
+    ],
+    cleanup: [rmdir('core/iblock_5/second'), rmdir('core/iblock_5'), rmdir(P.iblockDev), rmdir(P.iblockHba), ...removeFileio],
+  },
+  {
+    name: 'ALUA group ids are unique per device',
+    setup: [...enabledFileio],
+    probe: [
+      mkdir(P.aluaGroup),
+      mkdir(`${fdev}/alua/grp2`),
+      write(`${P.aluaGroup}/tg_pt_gp_id`, '5'),
+      write(`${fdev}/alua/grp2/tg_pt_gp_id`, '5'),
+      write(`${fdev}/alua/grp2/tg_pt_gp_id`, '6'),
+      write(`${P.aluaGroup}/tg_pt_gp_id`, '7'),
+      read(`${P.aluaGroup}/tg_pt_gp_id`),
+    ],
+    cleanup: [rmdir(`${fdev}/alua/grp2`), rmdir(P.aluaGroup), ...removeFileio],
+  },
+  {
+    name: 'a wildcard portal and a specific one on the same port, across targets',
+    setup: [...iscsiTpg, mkdir(target2), mkdir(target2Tpg)],
+    probe: [
+      mkdir(`${P.iscsiTpg}/np/0.0.0.0:3260`),
+      mkdir(`${target2Tpg}/np/127.0.0.1:3260`),
+      mkdir(`${target2Tpg}/np/0.0.0.0:3260`),
+      mkdir(`${target2Tpg}/np/127.0.0.1:3263`),
+      mkdir(`${P.iscsiTpg}/np/[::0]:3263`),
+      list(`${target2Tpg}/np`),
+    ],
+    cleanup: [
+      rmdir(`${P.iscsiTpg}/np/[::0]:3263`),
+      rmdir(`${target2Tpg}/np/127.0.0.1:3263`),
+      rmdir(`${target2Tpg}/np/0.0.0.0:3260`),
+      rmdir(`${target2Tpg}/np/127.0.0.1:3260`),
+      rmdir(`${P.iscsiTpg}/np/0.0.0.0:3260`),
+      rmdir(target2Tpg),
+      rmdir(target2),
+      ...removeIscsi,
     ],
   },
 ];

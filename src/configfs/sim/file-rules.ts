@@ -18,6 +18,10 @@ export interface SimContext {
   /** Name of the ALUA group a LUN belongs to. */
   lunAluaGroup(lunPath: string): string;
   setLunAluaGroup(lunPath: string, group: string): void;
+  /** Every simulated device, by path. */
+  devices(): Iterable<readonly [string, DeviceState]>;
+  /** Names in a directory ([] when it does not exist). */
+  listDir(path: string): string[];
   /** The value read from the object's nexus (loopback/vhost), if set. */
 }
 
@@ -75,7 +79,8 @@ function configured(dev: DeviceState): boolean {
   const c = dev.control;
   switch (dev.plugin) {
     case 'fileio':
-      return c.fd_dev_name !== undefined && c.fd_dev_size !== undefined;
+      // A block device sizes itself; a regular file needs fd_dev_size.
+      return c.fd_dev_name !== undefined && (c.fd_dev_size !== undefined || isBlockDevicePath(c.fd_dev_name));
     case 'iblock':
       return c.udev_path !== undefined;
     case 'rd_mcp':
@@ -103,6 +108,7 @@ function deviceWrite(ctx: SimContext, dev: string, rel: string, value: string): 
     if (v !== '1') return { errno: 'EINVAL' };
     if (state.enabled) return { errno: 'EEXIST' };
     if (!configured(state)) return { errno: 'EINVAL' };
+    if (state.plugin === 'iblock' && claimedElsewhere(ctx, dev, state.control.udev_path)) return { errno: 'EBUSY' };
     state.enabled = true;
     applyEnabledDefaults(ctx, dev, state.plugin);
     return { store: '1\n' };
@@ -120,6 +126,20 @@ function deviceWrite(ctx: SimContext, dev: string, rel: string, value: string): 
   return { store: line(v) };
 }
 
+/** The simulator has no real devices: a path under /dev/ stands for a block device. */
+function isBlockDevicePath(path: string): boolean {
+  return path.startsWith('/dev/');
+}
+
+/** iblock opens its device exclusively: a second enabled iblock object on it gets EBUSY. */
+function claimedElsewhere(ctx: SimContext, dev: string, udevPath: string | undefined): boolean {
+  if (udevPath === undefined) return false;
+  for (const [path, other] of ctx.devices()) {
+    if (path !== dev && other.plugin === 'iblock' && other.enabled && other.control.udev_path === udevPath) return true;
+  }
+  return false;
+}
+
 function attribWrite(ctx: SimContext, dev: string, state: DeviceState, name: string, v: string): WriteVerdict {
   if (name === 'alua_support' || name === 'pgr_support') {
     return state.plugin === 'user' ? { store: `${v}\n` } : { errno: 'ENOSYS' };
@@ -127,6 +147,8 @@ function attribWrite(ctx: SimContext, dev: string, state: DeviceState, name: str
   if (!isInt(v)) return { errno: 'EINVAL' };
   const n = Number(v);
   if (FLAG_ATTRS.has(name) && n !== 0 && n !== 1) return { errno: 'EINVAL' };
+  // iblock reports the device's own write cache and refuses to emulate one.
+  if (name === 'emulate_write_cache' && n === 1 && state.plugin === 'iblock') return { errno: 'EINVAL' };
   if (name === 'block_size' && ![512, 1024, 2048, 4096].includes(n)) return { errno: 'EINVAL' };
   if (name === 'emulate_rest_reord' && n !== 0) return { errno: 'ENOSYS' };
   if (name === 'pi_prot_type') {
@@ -165,6 +187,11 @@ function aluaGroupWrite(ctx: SimContext, group: string, rel: string, value: stri
   const v = chomp(value).trim();
   if (rel === 'tg_pt_gp_id') {
     if (!isInt(v) || Number(v) < 0 || Number(v) > 65535) return { errno: 'EINVAL' };
+    // The id is set once, and is unique among the device's groups.
+    if (chomp(ctx.stored(`${group}/tg_pt_gp_id`) ?? '') !== '') return { errno: 'EINVAL' };
+    const alua = group.slice(0, group.lastIndexOf('/'));
+    const taken = ctx.listDir(alua).some((g) => `${alua}/${g}` !== group && chomp(ctx.stored(`${alua}/${g}/tg_pt_gp_id`) ?? '') === String(Number(v)));
+    if (taken) return { errno: 'EINVAL' };
     return { store: `${Number(v)}\n` };
   }
   if (rel === 'alua_access_type') {

@@ -113,7 +113,7 @@ export class SimConfigFs implements ConfigFs {
       baseName(p),
     );
     if ('errno' in verdict) this.fail('mkdir', p, verdict.errno);
-    if (verdict.kind === 'portal' && this.portalTakenInTarget(p)) this.fail('mkdir', p, 'EINVAL');
+    if (verdict.kind === 'portal' && (this.portalTakenInTarget(p) || this.portalUnderWildcard(p))) this.fail('mkdir', p, 'EINVAL');
     this.vol.mkdirSync(this.v(p));
     this.meta.set(p, { owner: p, kind: verdict.kind, mode: 0o755, isDefault: false });
     if (verdict.kind === 'device') {
@@ -290,6 +290,8 @@ export class SimConfigFs implements ConfigFs {
     aluaMembers: (group) => this.aluaMembersOf(group).map((lun) => this.memberName(lun)),
     lunAluaGroup: (lun) => this.lunGroups.get(lun) ?? 'default_tg_pt_gp',
     setLunAluaGroup: (lun, group) => this.lunGroups.set(lun, group),
+    devices: () => this.devices.entries(),
+    listDir: (p) => (this.meta.has(p) && this.isDir(p) ? (this.vol.readdirSync(this.v(p)) as string[]) : []),
   };
 
   private v(p: string): string {
@@ -382,6 +384,24 @@ export class SimConfigFs implements ConfigFs {
     const parts = lun.split('/');
     const fabric = parts[0] ?? '';
     return `${SIM_FABRICS[fabric] ?? fabric}/${parts[1]}/${parts[2]}/${parts[4]}`;
+  }
+
+  /** A specific address cannot join a port that any target already listens on for all addresses. */
+  private portalUnderWildcard(portal: string): boolean {
+    const m = /^(\[.*\]|[^:]+):(\d+)$/.exec(baseName(portal));
+    if (!m) return false;
+    const [, address = '', port = ''] = m;
+    const ipv6 = address.startsWith('[');
+    const wildcard = ipv6 ? ['[::]', '[::0]'] : ['0.0.0.0'];
+    if (wildcard.includes(address)) return false;
+    const fabric = portal.split('/')[0] ?? '';
+    for (const target of this.vol.readdirSync(this.v(fabric)) as string[]) {
+      if (this.meta.get(`${fabric}/${target}`)?.kind !== 'target') continue;
+      for (const tpg of this.vol.readdirSync(this.v(`${fabric}/${target}`)) as string[]) {
+        if (wildcard.some((w) => this.meta.get(`${fabric}/${target}/${tpg}/np/${w}:${port}`)?.kind === 'portal')) return true;
+      }
+    }
+    return false;
   }
 
   /** The kernel refuses an ip:port already bound by another TPG of the same target. */

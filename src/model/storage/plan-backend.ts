@@ -34,8 +34,8 @@ function planFileio(host: Host, spec: FileioSpec): BackendPlan {
   const steps: BackendStep[] = [];
   let createFile: BackendPlan['createFile'];
   if (found?.kind === 'block') {
-    // The kernel sizes block devices itself; the size is passed anyway as the device's own.
-    steps.push({ file: 'control', value: `fd_dev_name=${path},fd_dev_size=${found.size}` });
+    // The kernel sizes block devices itself, as rtslib relies on.
+    steps.push({ file: 'control', value: `fd_dev_name=${path}` });
   } else if (found?.kind === 'file') {
     const size = spec.size === undefined ? found.size : parseSize(spec.size);
     if (size === 0) throw bad(`File ${path} is empty; give a size`, 'bad-size');
