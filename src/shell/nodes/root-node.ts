@@ -5,22 +5,26 @@ import { result } from '../session/command-outcome.js';
 import { nodeCommand, type UiNode } from '../tree/ui-node.js';
 import { version } from '../version.js';
 import { backstoresNode } from './backstore-nodes.js';
+import { fabricNode, fabricNodes } from './fabric-nodes.js';
 import { makeNode, plain } from './node-kit.js';
+import { clearconfigCommand } from './clearconfig-command.js';
 import { sessionsCommand } from './sessions-command.js';
 import type { ShellEnv } from './shell-env.js';
 
 /** `/`: the top of targetcli's tree, over a fresh model of the live configuration. */
 export function rootNode(fs: ConfigFs): UiNode {
   const env: ShellEnv = { lio: new LioRoot(fs) };
-  const children = (): UiNode[] => [backstoresNode(env)];
+  const children = (): UiNode[] => [backstoresNode(env), ...fabricNodes(env)];
   return makeNode({
     name: '/',
     parent: '/',
     summary: () => plain('...'),
     children,
-    child: (name) => children().find((c) => c.name === name),
+    // Looking up one fabric must not probe every other one.
+    child: (name) => (name === 'backstores' ? backstoresNode(env) : fabricNode(env, name)),
     commands: () => [
       sessionsCommand(env),
+      clearconfigCommand(env),
       nodeCommand(defineCommand({ name: 'version', summary: 'Prints the version of lioctl.', params: [] }), false, () => ({
         result: result('version', { version }, (d) => `lioctl version ${d.version}`),
       })),
