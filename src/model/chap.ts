@@ -56,13 +56,19 @@ export function checkChapChange(change: ChapChange): Array<readonly [string, str
 
 /**
  * Applies a credential change to `dir`; if the kernel refuses one write, the files already
- * written get their previous values back. Secrets never appear in the error.
+ * written get their previous values back (unless `restore` is false: a create that removes
+ * the whole object on failure has nothing to restore, and saves the reads). Secrets never
+ * appear in the error.
  */
-export function writeChap(fs: ConfigFs, dir: string, change: ChapChange, owner: string): void {
+export function writeChap(fs: ConfigFs, dir: string, change: ChapChange, owner: string, restore = true): void {
   const writes = checkChapChange(change);
   const done: Array<readonly [string, string]> = [];
   try {
     for (const [file, text] of writes) {
+      if (!restore) {
+        fs.write(`${dir}/${file}`, text);
+        continue;
+      }
       const before = chomp(fs.read(`${dir}/${file}`));
       fs.write(`${dir}/${file}`, text);
       done.push([file, before === '' ? 'NULL' : before]);

@@ -55,6 +55,11 @@ export class LioRoot {
     return readIfExists(this.fs, 'version');
   }
 
+  /** The kernel release from the version line (`6.1.0-56-amd64`), if shown. */
+  kernelRelease(): string | undefined {
+    return / on (\S+)\s*$/.exec(this.version() ?? '')?.[1];
+  }
+
   // ---- storage objects ----------------------------------------------------------------------
 
   /** Every storage object (of one plugin if given), sorted by plugin then name. */

@@ -1,5 +1,5 @@
 import { ConfigFsError } from '../../configfs/index.js';
-import { EnvironmentError } from '../../errors/index.js';
+import { EnvironmentError, ValidationError } from '../../errors/index.js';
 import { checkChapChange, readAuthenticateTarget, readChap, writeChap, type ChapChange, type ChapCredentials } from '../chap.js';
 import { flag, readIfExists, readText } from '../configfs-text.js';
 import { conflict, notFound } from '../errors.js';
@@ -220,6 +220,21 @@ export class FabricModule {
     inStep(`Cannot ${on ? 'enforce' : 'stop enforcing'} ${this.name} discovery authentication`, () =>
       this.fs.write(`${dir}/enforce_discovery_auth`, flag(on)),
     );
+  }
+
+  /** iSCSI: CPUs the target's threads may run on (`cpus_allowed_list`), if the kernel has it. */
+  cpusAllowedList(): string | undefined {
+    if (!hasFeature(this.spec, 'cpus_allowed_list') || !this.isLoaded()) return undefined;
+    return readIfExists(this.fs, `${this.path}/cpus_allowed_list`);
+  }
+
+  setCpusAllowedList(list: string): void {
+    if (!hasFeature(this.spec, 'cpus_allowed_list')) throw notFound(`The ${this.name} fabric has no cpus_allowed_list`);
+    if (!/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(list.trim())) {
+      throw new ValidationError(`cpus_allowed_list '${list}' is not a CPU list such as 0-3,6`, { code: 'bad-value' });
+    }
+    this.load();
+    inStep(`Cannot set cpus_allowed_list of ${this.name}`, () => this.fs.write(`${this.path}/cpus_allowed_list`, list.trim()));
   }
 
   /** The fabric module's version text (`lio_version` or `version`), if loaded. */

@@ -53,7 +53,7 @@ export function createStorageObject(lio: LioRoot, spec: StorageObjectSpec): Stor
   for (const [name, value] of attributes) settingText('attribute', name, value);
   checkAluaSpecs(spec);
   const serial = spec.plugin === 'pscsi' ? undefined : checkSerial(spec.wwn ?? generateSerial(lio.random));
-  const plan: BackendPlan = planBackend(lio.host, spec);
+  const plan: BackendPlan = planBackend(lio.host, spec, spec.plugin === 'block' && spec.exclusive === false ? lio.kernelRelease() : undefined);
   if (lio.storageRegistry.locate(spec.plugin, spec.name, false) !== undefined) {
     throw conflict(`Storage object ${spec.plugin}/${spec.name} already exists`, 'choose another name, or delete the existing object');
   }

@@ -56,7 +56,7 @@ function planFileio(host: Host, spec: FileioSpec): BackendPlan {
   return createFile === undefined ? { steps } : { steps, createFile };
 }
 
-function planBlock(host: Host, spec: BlockSpec): BackendPlan {
+function planBlock(host: Host, spec: BlockSpec, kernelRelease: string | undefined): BackendPlan {
   const path = checkPath('Device', spec.device);
   const dev = host.blockDevice(path);
   if (!dev) throw bad(`${path} is not a block device`, 'bad-path');
@@ -67,9 +67,22 @@ function planBlock(host: Host, spec: BlockSpec): BackendPlan {
     { file: 'control', value: `udev_path=${path}` },
     { file: 'control', value: `readonly=${readOnly ? 1 : 0}` },
   ];
-  // Non-exclusive opening exists from Linux 6.17; older kernels ignore the key silently.
-  if (spec.exclusive === false) steps.push({ file: 'control', value: 'exclusive=0' });
+  if (spec.exclusive === false) {
+    // Older kernels ignore the key and open the device exclusively anyway: refuse, not pretend.
+    if (kernelRelease !== undefined && !atLeast(kernelRelease, 6, 17)) {
+      throw bad(`exclusive=false needs Linux 6.17 or later; this kernel is ${kernelRelease}`, 'unsupported');
+    }
+    steps.push({ file: 'control', value: 'exclusive=0' });
+  }
   return { steps };
+}
+
+/** Whether a release string such as `6.1.0-56-amd64` is at least major.minor. */
+function atLeast(release: string, major: number, minor: number): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(release);
+  if (!m) return true;
+  const [maj, min] = [Number(m[1]), Number(m[2])];
+  return maj > major || (maj === major && min >= minor);
 }
 
 function planPscsi(host: Host, spec: PscsiSpec): BackendPlan {
@@ -126,12 +139,12 @@ function planUser(spec: UserSpec): BackendPlan {
 }
 
 /** Checks the plugin-specific part of a spec against the machine; no configfs access. */
-export function planBackend(host: Host, spec: StorageObjectSpec): BackendPlan {
+export function planBackend(host: Host, spec: StorageObjectSpec, kernelRelease?: string): BackendPlan {
   switch (spec.plugin) {
     case 'fileio':
       return planFileio(host, spec);
     case 'block':
-      return planBlock(host, spec);
+      return planBlock(host, spec, kernelRelease);
     case 'pscsi':
       return planPscsi(host, spec);
     case 'ramdisk':

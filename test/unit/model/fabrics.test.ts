@@ -77,6 +77,16 @@ describe('fabric modules', () => {
     expect(missing.hint).toBe('modprobe tcm_qla2xxx');
   });
 
+  it('reads and sets the iSCSI CPU list', () => {
+    const { lio } = newLio();
+    const iscsi = lio.fabric('iscsi');
+    expect(iscsi.cpusAllowedList()).toBeUndefined();
+    iscsi.setCpusAllowedList('0-1');
+    expect(iscsi.cpusAllowedList()).toBe('0-1');
+    expectError(() => iscsi.setCpusAllowedList('all'), ValidationError, 'bad-value');
+    expect(lio.fabric('loopback').cpusAllowedList()).toBeUndefined();
+  });
+
   it('refuses unknown fabric names', () => {
     const { lio } = newLio();
     expect(expectError(() => lio.fabric('fcoe'), NotFoundError).message).toMatch(/^No fabric 'fcoe'; known: iscsi, loopback/);

@@ -93,3 +93,24 @@ describe('reading only what is needed', () => {
     expect(t.fs.calls.filter((c) => c.op === 'read')).toEqual([]);
   });
 });
+
+describe('building like a restore', () => {
+  it('issues nothing but the configfs changes themselves, after one scan of core/', () => {
+    const { lio, fs } = newLio();
+    lio.fabric('iscsi').load();
+    fs.reset();
+    const so = lio.createRamdisk({ name: 'r0', size: 4096, wwn: 'serial-0', attributes: { emulate_tpu: 0 } });
+    const target = lio.fabric('iscsi').createTarget({
+      wwn: 'iqn.2003-01.org.example:restore',
+      tpg: { tag: 1, attributes: { generate_node_acls: 0 }, parameters: { TargetAlias: 'r' }, auth: { userid: 'u', password: 'secretsecret1' } },
+    });
+    const tpg = target.tpg(1);
+    const lun = tpg.createLun(so, { lun: 0, alias: 'a0', checkDuplicate: false });
+    tpg.createPortal('::0', 3260);
+    const acl = tpg.createNodeAcl('iqn.1994-05.com.example:i', { attributes: { nopin_timeout: 15 }, auth: { userid: 'i', password: 'initsecret123' }, tag: 't' });
+    acl.createMappedLun(0, lun, { alias: 'm0', writeProtect: false });
+    tpg.enable();
+    const lookups = fs.calls.filter((c) => !['mkdir', 'write', 'symlink'].includes(c.op)).map((c) => `${c.op} ${c.path}`);
+    expect(lookups).toEqual(['list core', 'exists iscsi', 'exists iscsi/iqn.2003-01.org.example:restore/tpgt_1']);
+  });
+});

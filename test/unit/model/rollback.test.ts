@@ -40,7 +40,7 @@ const SCENARIOS: readonly Scenario[] = [
   },
   { name: 'fileio on an existing file', act: (lio) => lio.createFileio({ name: 'f2', file: '/srv/existing.img' }) },
   { name: 'fileio on a block device', act: (lio) => lio.createFileio({ name: 'f3', file: LOOP }) },
-  { name: 'block, read-only, non-exclusive', act: (lio) => lio.createBlock({ name: 'b1', device: LOOP, readOnly: true, exclusive: false }) },
+  { name: 'block, read-only', act: (lio) => lio.createBlock({ name: 'b1', device: LOOP, readOnly: true }) },
   { name: 'pscsi by device path', act: (lio) => lio.createPscsi({ name: 'p1', device: SDB }) },
   { name: 'ramdisk nullio with serial', act: (lio) => lio.createRamdisk({ name: 'r1', size: '1M', nullio: true, wwn: 'serial-1' }) },
   {

@@ -50,6 +50,14 @@ describe('creating storage objects', () => {
     expect(lio.createBlock({ name: 'b3', device: SDB, readOnly: true }).describe().readOnly).toBe(true);
   });
 
+  it('refuses non-exclusive block objects on kernels before 6.17, which would open them exclusively anyway', () => {
+    const { lio, fs } = newLio();
+    expect(lio.kernelRelease()).toBe('6.1.0-56-amd64');
+    const err = expectError(() => lio.createBlock({ name: 'b', device: LOOP, exclusive: false }), ValidationError, 'unsupported');
+    expect(err.message).toBe('exclusive=false needs Linux 6.17 or later; this kernel is 6.1.0-56-amd64');
+    expect(fs.changes()).toEqual([]);
+  });
+
   it('refuses a block object on something that is not a disk', () => {
     const { lio } = newLio();
     expect(expectError(() => lio.createBlock({ name: 'x', device: '/srv/existing.img' }), ValidationError).message).toBe(
