@@ -1,10 +1,23 @@
-import { normalizeWwn, type FabricModule } from '../../model/index.js';
+import { LioctlError } from '../../errors/index.js';
+import { normalizeWwn, type FabricModule, type Target } from '../../model/index.js';
 import { defineCommand } from '../commands/declaration.js';
 import { result } from '../session/command-outcome.js';
 import { nodeCommand, type NodeCommand } from '../tree/ui-node.js';
 import { created } from './created.js';
 import { afterTpgCreated, newTpgOptions } from './tpg-create.js';
 import type { ShellEnv } from './shell-env.js';
+
+/** The target a child name stands for: one directory lookup for a WWN in any spelling. */
+export function lookupTarget(fabric: FabricModule, name: string): Target | undefined {
+  try {
+    const found = fabric.findTarget(name);
+    if (found !== undefined) return found;
+  } catch (err) {
+    if (!(err instanceof LioctlError)) throw err;
+  }
+  // Directories other tools named with something that is no WWN are still listed under their names.
+  return fabric.targets().find((t) => t.wwn === name);
+}
 
 /** Hardware ports no target uses yet, for completing `create`. */
 function unusedPorts(fabric: FabricModule): string[] {
@@ -55,7 +68,8 @@ export function targetDeleteCommand(fabric: FabricModule): NodeCommand {
     }),
     true,
     (ctx, { values: v }) => {
-      fabric.target(v.wwn).delete();
+      // A directory listed under a name that is no WWN (INVALID WWN) can be deleted by that name too.
+      (lookupTarget(fabric, v.wwn) ?? fabric.target(v.wwn)).delete();
       ctx.info(`Deleted Target ${v.wwn}.`);
     },
     { wwn: () => fabric.targets().map((t) => t.wwn) },

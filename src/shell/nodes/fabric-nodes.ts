@@ -1,10 +1,9 @@
-import { LioctlError } from '../../errors/index.js';
-import { hasFeature, isFabricName, type FabricModule, type Target } from '../../model/index.js';
+import { hasFeature, isFabricName, type FabricModule } from '../../model/index.js';
 import type { LsSummary } from '../render/ls-tree.js';
 import { sortNodeNames } from '../render/node-order.js';
 import type { UiNode } from '../tree/ui-node.js';
 import { discoveryAuthGroup } from './discovery-auth-group.js';
-import { fabricInfoCommand, fabricVersionCommand, targetCreateCommand, targetDeleteCommand } from './fabric-commands.js';
+import { fabricInfoCommand, fabricVersionCommand, lookupTarget, targetCreateCommand, targetDeleteCommand } from './fabric-commands.js';
 import { makeNode } from './node-kit.js';
 import type { ShellEnv } from './shell-env.js';
 import { targetNode } from './target-nodes.js';
@@ -23,18 +22,6 @@ function fabricSummary(fabric: FabricModule): LsSummary {
   }
   parts.push(`Targets: ${fabric.targets().length}`);
   return { text: parts.join(', '), healthy };
-}
-
-/** The target a child name stands for: one directory lookup for a WWN in any spelling. */
-function lookupTarget(fabric: FabricModule, name: string): Target | undefined {
-  try {
-    const found = fabric.findTarget(name);
-    if (found !== undefined) return found;
-  } catch (err) {
-    if (!(err instanceof LioctlError)) throw err;
-  }
-  // Directories other tools named with something that is no WWN are still listed under their names.
-  return fabric.targets().find((t) => t.wwn === name);
 }
 
 function fabricNodeFor(env: ShellEnv, fabric: FabricModule): UiNode {

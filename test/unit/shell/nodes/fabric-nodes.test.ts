@@ -86,6 +86,16 @@ describe('fabric nodes', () => {
     expect(ls(s, '/backstores/fileio', 1)[1]).toContain('deactivated');
   });
 
+  it('lists a directory another tool made under a non-WWN name as INVALID WWN, and deletes it by that name', () => {
+    const s = fabricShell();
+    s.run(`/iscsi create ${IQN}`);
+    s.sim.mkdir('iscsi/foo_bar');
+    expect(ls(s, '/iscsi', 1)).toEqual([row('o- ', 'iscsi', 'Targets: 2'), row('  o- ', 'foo_bar', 'INVALID WWN'), row('  o- ', IQN, 'TPGs: 1')]);
+    expect(s.session.resolve('/iscsi/foo_bar').summary()).toEqual({ text: 'INVALID WWN', healthy: false });
+    expect(s.run('/iscsi delete foo_bar')).toEqual(['Deleted Target foo_bar.']);
+    expect(s.sim.exists('iscsi/foo_bar')).toBe(false);
+  });
+
   it('refuses a bad WWN with the types it tried', () => {
     const s = fabricShell();
     expect(s.fail('/iscsi create foo').message).toMatch(/^WWN not valid as: iqn, naa, eui/);
