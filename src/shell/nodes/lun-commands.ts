@@ -14,7 +14,7 @@ export function storageObjectPaths(env: ShellEnv): string[] {
 
 /** The TPG LUN exporting `so`, if any (a storage object is exported once per TPG). */
 export function lunExporting(tpg: Tpg, so: StorageObject): Lun | undefined {
-  return tpg.luns().find((lun) => lun.link()?.target === so.path);
+  return tpg.luns().find((lun) => lun.storageObject()?.path === so.path);
 }
 
 /** targetcli maps a new LUN under the number asked for (else 0), or the ACL's lowest free number. */

@@ -57,6 +57,8 @@ describe('acls node', () => {
     expect(s.run(`${ACLS}/web delete mapped_lun3`)).toEqual(['Deleted Mapped LUN 3.']);
     expect(mappedLuns(s, CLIENT2)).toEqual(['lun_0']);
     expect(s.run(`${ACLS}/web info`)).toEqual([`chap_userid: web\ntag: web\nwwns:\n${CLIENT}\n${CLIENT2}`]);
+    // --json prints the same object: secrets stay out of it too.
+    expect(s.results.at(-1)?.data).toEqual({ fields: { chap_userid: 'web', tag: 'web' }, wwns: [CLIENT, CLIENT2] });
     s.run(`${ACLS} untag web`);
     expect(ls(s, ACLS, 1).slice(1)).toEqual([row('  o- ', CLIENT, 'Mapped LUNs: 1'), row('  o- ', CLIENT2, 'Mapped LUNs: 1')]);
   });

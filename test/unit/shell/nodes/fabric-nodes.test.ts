@@ -153,6 +153,10 @@ describe('fabric nodes', () => {
     expect(complete(s.session, '/qla2xxx create ').candidates).toContain('naa.21000024ff67440c');
     expect(s.run('/qla2xxx info')[0]).toContain('Allowed WWNs list: naa.21000024ff67440c');
     expect(s.fail('/qla2xxx create').message).toMatch(/cannot generate a WWN/);
+    // The simulator has no qla2xxx module: the warning comes first, then the refusal.
+    const error = s.fail('/qla2xxx create 21:00:00:24:ff:00:00:01');
+    expect(s.out.at(-1)).toBe('Warning: Hardware missing for this WWN');
+    expect(error.message).toBe('Cannot load the qla2xxx fabric: kernel module tcm_qla2xxx is not available');
   });
 
   it('completes existing target WWNs for delete', () => {
