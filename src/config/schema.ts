@@ -246,3 +246,8 @@ export function storageObjectRef(so: { readonly plugin: StoragePluginName; reado
 export function tpgRef(fabric: string, wwn: string, tag: number): string {
   return `${fabric}/${wwn}/tpgt_${tag}`;
 }
+
+/** Portals are one per address and port in a TPG; IPv6 text compares without regard to case. */
+export function portalKey(portal: Pick<PortalConfig, 'ip_address' | 'port'>): string {
+  return `${portal.ip_address.toLowerCase()}:${portal.port}`;
+}

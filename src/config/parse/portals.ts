@@ -1,6 +1,6 @@
 import { formatPortalAddress, parsePortalAddress, parsePortalPort } from '../../model/validate/index.js';
 import { childPath, type JsonPath } from '../json-path.js';
-import type { PortalConfig } from '../schema.js';
+import { portalKey, type PortalConfig } from '../schema.js';
 import { kindOf, type ParseContext } from './context.js';
 import { listItems, readBool, readObject, readRequired } from './values.js';
 
@@ -28,10 +28,6 @@ function readPortal(ctx: ParseContext, path: JsonPath, value: unknown): PortalCo
   const offload = obj['offload'] === undefined ? false : readBool(ctx, at('offload'), obj['offload']);
   if (ip === undefined || port === undefined || iser === undefined || offload === undefined) return undefined;
   return { ip_address: ip, port, iser, offload };
-}
-
-export function portalKey(portal: Pick<PortalConfig, 'ip_address' | 'port'>): string {
-  return `${portal.ip_address.toLowerCase()}:${portal.port}`;
 }
 
 export function readPortals(ctx: ParseContext, path: JsonPath, value: unknown): PortalConfig[] {
