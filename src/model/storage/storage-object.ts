@@ -151,11 +151,15 @@ export class StorageObject {
     if (wwn !== undefined && this.plugin !== 'pscsi') out.wwn = wwn;
     if (info.blockSize !== undefined && info.blockSize > 0) out.blockSize = info.blockSize;
     switch (this.plugin) {
-      case 'fileio':
-        if (info.size !== undefined && out.enabled) out.size = info.size;
+      case 'fileio': {
+        // On a block device the kernel sizes from the device and shows Size: 0.
+        const dev = info.size === 0 && udevPath !== undefined ? this.lio.host.blockDevice(udevPath) : undefined;
+        const size = dev?.size ?? info.size;
+        if (size !== undefined && out.enabled) out.size = size;
         out.writeBack = info.bufferedWce === true;
         out.aio = info.aio === true;
         break;
+      }
       case 'block': {
         const dev = udevPath === undefined ? undefined : this.lio.host.blockDevice(udevPath);
         if (dev) out.size = dev.size;

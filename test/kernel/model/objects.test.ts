@@ -2,7 +2,7 @@
 // the model on the real kernel (run in the VM: see test/kernel/vm/README.md).
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../src/errors/index.js';
 import { KernelRefusedError, type LioRoot } from '../../../src/model/index.js';
 import { configfsLeftovers, diskByModel, head, kernelLio, loopDevice, noDiskWithModel, sh, sleep, writeAndReadBack } from './kernel-helpers.js';
@@ -17,6 +17,9 @@ beforeAll(() => {
   expect(configfsLeftovers()).toEqual([]);
   loop = loopDevice('/tmp/objects-loop.img');
 });
+
+// A failed test must not leave objects that make the next ones fail too.
+afterEach(() => lio.clear());
 
 afterAll(() => {
   lio.clear();

@@ -35,6 +35,14 @@ describe('creating storage objects', () => {
     expect(err.message).toBe('File /srv/missing.img does not exist; give a size to create it');
   });
 
+  it('creates fileio on a block device without a size, and reads back the device size', () => {
+    const { lio, fs } = newLio();
+    const so = lio.createFileio({ name: 'dev', file: LOOP, size: '1G' });
+    expect(fs.changes().find((c) => c.path.endsWith('/control'))).toBeDefined();
+    expect(lio.fs.read(`${so.path}/info`)).toContain('Size: 0');
+    expect(so.describe()).toMatchObject({ udevPath: LOOP, size: 16 << 20 });
+  });
+
   it('refuses relative paths, directories and commas before touching configfs', () => {
     const { lio, fs } = newLio();
     expectError(() => lio.createFileio({ name: 'a', file: 'rel.img', size: 1024 }), ValidationError, 'bad-path');
