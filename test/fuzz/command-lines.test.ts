@@ -7,7 +7,7 @@ import { rootNode } from '../../src/shell/nodes/root-node.js';
 import { mutate, pick, rng } from './random.js';
 
 // LIOCTL_FUZZ_LINES sets the count: npm test runs a quick pass, `npm run test:fuzz` (CI) 100,000.
-const LINES = Number(process.env.LIOCTL_FUZZ_LINES ?? 3000);
+const LINES = Number(process.env.LIOCTL_FUZZ_LINES ?? 1500);
 const SEED = Number(process.env.LIOCTL_FUZZ_SEED ?? 20261122);
 
 const SEEDS = [
@@ -36,7 +36,7 @@ const SEEDS = [
 ];
 
 describe('fuzzing the grammar and the dispatcher', () => {
-  it(`${LINES} random and mutated lines: every failure is a typed error`, () => {
+  it(`${LINES} random and mutated lines: every failure is a typed error`, { timeout: 600_000 }, () => {
     const random = rng(SEED);
     const session = new ShellSession({
       fs: new SimConfigFs(),
