@@ -49,27 +49,14 @@ export class NodeHost implements Host {
 
   createFile(path: string, size: number, sparse: boolean): void {
     const fd = fs.openSync(path, 'wx', 0o600);
+    let done = false;
     try {
-      if (sparse) {
-        fs.ftruncateSync(fd, size);
-        return;
-      }
-      if (this.fallocate(path, size)) return;
-      const zeros = Buffer.alloc(Math.min(CHUNK, size));
-      for (let done = 0; done < size; done += zeros.length) {
-        fs.writeSync(fd, zeros, 0, Math.min(zeros.length, size - done), done);
-      }
-      fs.fsyncSync(fd);
-    } catch (err) {
-      fs.closeSync(fd);
-      fs.rmSync(path, { force: true });
-      throw err;
+      if (sparse) fs.ftruncateSync(fd, size);
+      else if (!this.fallocate(path, size)) writeZeros(fd, size);
+      done = true;
     } finally {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // already closed on the error path
-      }
+      fs.closeSync(fd);
+      if (!done) fs.rmSync(path, { force: true });
     }
   }
 
@@ -116,4 +103,13 @@ export class NodeHost implements Host {
   private sysPath(path: string): string {
     return path.startsWith('/sys/') && this.sysRoot !== '/sys' ? `${this.sysRoot}${path.slice(4)}` : path;
   }
+}
+
+/** Allocates every block the slow way, when fallocate(1) is not there. */
+function writeZeros(fd: number, size: number): void {
+  const zeros = Buffer.alloc(Math.min(CHUNK, size));
+  for (let done = 0; done < size; done += zeros.length) {
+    fs.writeSync(fd, zeros, 0, Math.min(zeros.length, size - done), done);
+  }
+  fs.fsyncSync(fd);
 }
