@@ -1,0 +1,57 @@
+import type { StorageObject } from '../../model/index.js';
+import { ALUA_TPG_KEYS, type AluaTpgConfig, type StorageObjectConfig, type StorageObjectExtras } from '../schema.js';
+import { dumpAttributes } from './dump-settings.js';
+
+function aluaTpgs(so: StorageObject): AluaTpgConfig[] {
+  if (!so.supportsAlua()) return [];
+  return so.aluaGroups().map((group) => {
+    const info = group.info();
+    const out: Record<string, number | string> = { name: info.name, tg_pt_gp_id: info.id ?? 0 };
+    for (const key of ALUA_TPG_KEYS) out[key] = info.settings[key];
+    return out as AluaTpgConfig;
+  });
+}
+
+/** One storage object with exactly the keys rtslib's dump() writes for its plugin. */
+export function dumpStorageObject(so: StorageObject): StorageObjectConfig {
+  const d = so.describe();
+  const attributes = dumpAttributes(so.attributes);
+  const common = { name: so.name, alua_tpgs: aluaTpgs(so), ...(attributes === undefined ? {} : { attributes }) };
+  // rtslib reads write_back from emulate_write_cache for both block and fileio.
+  const writeBack = attributes?.emulate_write_cache === 1;
+  switch (d.plugin) {
+    case 'block':
+      return { ...common, plugin: 'block', dev: d.udevPath ?? '', wwn: d.wwn ?? '', readonly: d.readOnly === true, write_back: writeBack };
+    case 'fileio':
+      return { ...common, plugin: 'fileio', dev: d.udevPath ?? '', wwn: d.wwn ?? '', size: d.size ?? 0, write_back: writeBack, aio: d.aio === true };
+    case 'ramdisk':
+      return { ...common, plugin: 'ramdisk', wwn: d.wwn ?? '', size: d.size ?? 0, ...(d.nullio ? { nullio: true } : {}) };
+    case 'pscsi':
+      return { ...common, plugin: 'pscsi', dev: d.udevPath ?? d.hctl ?? '' };
+    case 'user':
+      return {
+        ...common,
+        plugin: 'user',
+        wwn: d.wwn ?? '',
+        size: d.size ?? 0,
+        config: d.config ?? '',
+        ...(d.hwMaxSectors === undefined ? {} : { hw_max_sectors: d.hwMaxSectors }),
+        ...(d.control === undefined ? {} : { control: d.control }),
+      };
+  }
+}
+
+/** What targetcli loses: the INQUIRY identity, kept only when it differs from the kernel default. */
+export function storageExtras(so: StorageObject, defaults: { vendor: string }): StorageObjectExtras | undefined {
+  if (so.plugin === 'pscsi') return undefined;
+  const id = so.identity();
+  const out: { -readonly [K in keyof StorageObjectExtras]?: string } = {};
+  if (id.vendorId !== defaults.vendor) out.vendor_id = id.vendorId;
+  const defaultProduct = DEFAULT_PRODUCT[so.plugin];
+  if (id.productId !== defaultProduct && id.productId !== so.name.slice(0, 16)) out.product_id = id.productId;
+  if (id.revision !== '4.0') out.revision = id.revision;
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
+/** The kernel's INQUIRY product id per backend (target_core_*.c). */
+const DEFAULT_PRODUCT: Readonly<Record<string, string>> = { fileio: 'FILEIO', block: 'IBLOCK', ramdisk: 'RAMDISK-MCP', user: '' };

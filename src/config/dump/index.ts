@@ -1,0 +1,1 @@
+export { dumpConfig } from './dump-config.js';

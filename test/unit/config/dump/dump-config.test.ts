@@ -1,0 +1,57 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SimConfigFs } from '../../../../src/configfs/sim/index.js';
+import { dumpConfig } from '../../../../src/config/dump/index.js';
+import { parseConfig, serializeConfig } from '../../../../src/config/index.js';
+import { LioRoot } from '../../../../src/model/index.js';
+
+function build(): LioRoot {
+  const lio = new LioRoot(new SimConfigFs());
+  const dir = mkdtempSync(join(tmpdir(), 'lioctl-dump-'));
+  const disk = lio.createFileio({ name: 'disk1', file: join(dir, 'disk1.img'), size: 1048576, writeBack: true, wwn: '0b9d3c55-8e21-4f0a-a6d7-5c43b2f18e60' });
+  lio.createRamdisk({ name: 'rd0', size: 1048576, nullio: true, wwn: 'c3e1f0aa-41b7-4d6e-8c2f-7a90d5b4e113' });
+  const target = lio.fabric('iscsi').createTarget({ wwn: 'iqn.2003-01.org.example:t1', tpg: { enable: true } });
+  const tpg = target.tpg(1);
+  tpg.createLun(disk, { index: 0, alias: '8e14c27a0f' });
+  tpg.createPortal('192.0.2.10', 3261);
+  const acl = tpg.createNodeAcl('iqn.1994-05.com.redhat:client1');
+  acl.createMappedLun(0, 0, { writeProtect: true, alias: 'a7c30e1d92' });
+  acl.setAuth({ userid: 'client1', password: 'initiatorsecret1' });
+  acl.setTag('dbhosts');
+  lio.fabric('iscsi').setDiscoveryAuth({ userid: 'disc', password: 'discoverysecret12' });
+  lio.fabric('loopback').createTarget({ wwn: 'naa.5001405a1b2c3d4e', tpg: { nexus: 'naa.5001405f0e0d0c0b' } });
+  return lio;
+}
+
+describe('dumpConfig', () => {
+  it('writes rtslib-fb keys and keeps what targetcli loses in its own section', () => {
+    const doc = dumpConfig(build());
+    expect(doc.fabric_modules).toEqual([]); // discovery auth is not enforced
+    expect(doc.lioctl?.fabric_modules).toEqual({ iscsi: { discovery_userid: 'disc', discovery_password: 'discoverysecret12' } });
+    expect(doc.lioctl?.tpgs).toEqual({ 'loopback/naa.5001405a1b2c3d4e/tpgt_1': { nexus: 'naa.5001405f0e0d0c0b' } });
+    const fileio = doc.storage_objects.find((so) => so.name === 'disk1');
+    expect(fileio).toMatchObject({ plugin: 'fileio', size: 1048576, write_back: true, aio: false, wwn: '0b9d3c55-8e21-4f0a-a6d7-5c43b2f18e60' });
+    expect(Object.keys(fileio ?? {}).sort()).toEqual(['aio', 'alua_tpgs', 'attributes', 'dev', 'name', 'plugin', 'size', 'write_back', 'wwn']);
+    expect(doc.storage_objects.find((so) => so.name === 'rd0')).toMatchObject({ plugin: 'ramdisk', nullio: true, size: 1048576 });
+    const tpg = doc.targets.find((t) => t.fabric === 'iscsi')?.tpgs[0];
+    expect(tpg?.luns).toEqual([{ index: 0, storage_object: '/backstores/fileio/disk1', alias: '8e14c27a0f', alua_tg_pt_gp_name: 'default_tg_pt_gp' }]);
+    expect(tpg?.portals).toContainEqual({ ip_address: '192.0.2.10', port: 3261, iser: false, offload: false });
+    expect(tpg?.node_acls[0]).toMatchObject({
+      node_wwn: 'iqn.1994-05.com.redhat:client1',
+      tag: 'dbhosts',
+      chap_userid: 'client1',
+      chap_password: 'initiatorsecret1',
+      mapped_luns: [{ index: 0, tpg_lun: 0, write_protect: true, alias: 'a7c30e1d92' }],
+    });
+    expect(tpg?.attributes?.authentication).toBe(0);
+    expect(tpg?.parameters?.MaxConnections).toBe('1');
+  });
+
+  it('produces a document that parses back to itself', () => {
+    const text = serializeConfig(dumpConfig(build()));
+    const parsed = parseConfig(JSON.parse(text));
+    expect(serializeConfig(parsed.config)).toBe(text);
+  });
+});
