@@ -145,7 +145,7 @@ export class LioRoot {
    * discovery authentication. Fabric directories stay (their modules stay loaded).
    */
   clear(): void {
-    for (const target of this.targets()) target.delete();
+    for (const target of this.fabrics().flatMap((f) => f.targets({ includeInvalid: true }))) target.delete();
     for (const so of this.storageObjects()) so.delete({ cascade: true });
     for (const hba of this.fs.list('core')) {
       if (hba === 'alua') continue;

@@ -103,17 +103,22 @@ export class FabricModule {
 
   /**
    * Targets of this fabric: directories whose names are WWNs of the fabric's types. Other
-   * entries (cpus_allowed_list, discovery_auth, version files of newer kernels) are skipped;
-   * a directory with an unusable name is still listed, flagged by `Target.hasValidWwn()`.
+   * entries (cpus_allowed_list, discovery_auth, version files of newer kernels) are never
+   * taken for targets. With `includeInvalid`, directories another tool made under names
+   * that are not WWNs are listed too (flagged by `Target.hasValidWwn()`), so they can be
+   * shown as targetcli's "INVALID WWN" and deleted.
    */
-  targets(): Target[] {
+  targets(options: { readonly includeInvalid?: boolean } = {}): Target[] {
     if (!this.isLoaded()) return [];
+    const free = this.spec.wwnTypes.includes('free');
     const out: Target[] = [];
     for (const name of this.fs.list(this.path)) {
       if (FABRIC_FILES.has(name)) continue;
       const target = new Target(this, name);
-      if (target.hasValidWwn() && !this.spec.wwnTypes.includes('free')) out.push(target);
-      else if (this.fs.stat(`${this.path}/${name}`).kind === 'dir') out.push(target);
+      const valid = target.hasValidWwn();
+      if (!valid && options.includeInvalid !== true) continue;
+      // A name that is a WWN is a directory; anything else (and any name on free-form fabrics) is checked.
+      if ((valid && !free) || this.fs.stat(`${this.path}/${name}`).kind === 'dir') out.push(target);
     }
     return out;
   }

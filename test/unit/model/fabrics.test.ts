@@ -45,9 +45,11 @@ describe('fabric modules', () => {
     // iscsi/ also holds discovery_auth/, lio_version, cpus_allowed_list: none is a target.
     expect(sim.list('iscsi')).toEqual(['cpus_allowed_list', 'discovery_auth', 'iqn.2003-01.org.example:t1', 'lio_version']);
     expect(iscsi.targets().map((t) => t.wwn)).toEqual(['iqn.2003-01.org.example:t1']);
-    // A directory another tool made with a name that is no WWN: listed, flagged, deletable.
+    // A directory another tool made with a name that is no WWN: not a target, but it can be
+    // listed (flagged) and deleted on request.
     sim.mkdir('iscsi/not-a-wwn');
-    const targets = iscsi.targets();
+    expect(iscsi.targets().map((t) => t.dirName)).toEqual(['iqn.2003-01.org.example:t1']);
+    const targets = iscsi.targets({ includeInvalid: true });
     expect(targets.map((t) => [t.dirName, t.hasValidWwn()])).toEqual([
       ['iqn.2003-01.org.example:t1', true],
       ['not-a-wwn', false],
