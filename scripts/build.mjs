@@ -31,4 +31,6 @@ await build({
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"', LIOCTL_VERSION: JSON.stringify(pkg.version) },
   jsx: 'automatic',
+  // ink imports React DevTools only when DEV=true; it is not a dependency.
+  external: ['react-devtools-core'],
 });

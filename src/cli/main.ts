@@ -16,7 +16,8 @@ function program(): Command {
       'Configuration shell for the Linux LIO SCSI target (targetcli-compatible).\n\n' +
         'With no words, starts the interactive shell. With words, runs them as one shell line\n' +
         'and exits, e.g.  lioctl /backstores/fileio create disk1 /srv/disk1.img 1G\n' +
-        'Lines on standard input (not a terminal) run one by one, stopping at the first error.',
+        'Lines on standard input (not a terminal) run one by one, stopping at the first error.\n' +
+        'lioctl top [path] shows live IO per LUN and initiator (see lioctl top --help).',
     )
     .usage('[options] [path] [command] [arguments...]')
     .version(version, '-v, --version', 'print the version and exit')
@@ -52,6 +53,11 @@ async function main(argv: readonly string[]): Promise<number> {
     throw err;
   }
   const options = cmd.opts<GlobalOptions>();
+  if (words[0] === 'top') {
+    // A command of its own, loaded only when asked for: it brings ink and React.
+    const { runTop } = await import('./top/run-top.js');
+    return runTop(words.slice(1), options);
+  }
   const { run } = await import('./run.js');
   return run(words, options);
 }

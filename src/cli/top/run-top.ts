@@ -1,0 +1,50 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { UsageError } from '../../errors/index.js';
+import { LioRoot } from '../../model/index.js';
+import type { GlobalOptions } from '../main.js';
+import { openBackend } from '../open-backend.js';
+import { Sampler } from './sampler.js';
+import { scopeFromPath } from './scope-from-path.js';
+import { reportLines } from './screen-lines.js';
+import { topJson } from './top-json.js';
+import { parseTopArgs } from './top-options.js';
+
+/**
+ * `lioctl top ...`: the live view on a terminal, or with --once one sample measured over
+ * one interval, as a table or JSON. Reads only: the simulator's state file is not saved.
+ * ink and React are loaded only here, and only for the live view.
+ */
+export async function runTop(args: readonly string[], global: GlobalOptions): Promise<number> {
+  const request = parseTopArgs(args, global.json);
+  if (request.kind === 'help') {
+    process.stdout.write(request.text);
+    return 0;
+  }
+  const { options } = request;
+  if (!options.once && (process.stdout.isTTY !== true || process.stdin.isTTY !== true)) {
+    throw new UsageError('top: the live view needs a terminal', { hint: 'in scripts use: lioctl top --once [--json]' });
+  }
+  const backend = openBackend({
+    ...(global.sim === undefined ? {} : { sim: global.sim }),
+    ...(global.root === undefined ? {} : { root: global.root }),
+    interactive: false,
+  });
+  if (backend.notice !== undefined) process.stderr.write(`${backend.notice}\n`);
+  const lio = new LioRoot(backend.fs);
+  const scope = options.path === undefined ? {} : scopeFromPath(lio, options.path);
+  const sampler = new Sampler(lio, scope);
+  const first = sampler.next();
+  if (options.once) {
+    await sleep(options.interval * 1000);
+    const measured = sampler.next();
+    if (options.json) process.stdout.write(`${JSON.stringify(topJson(measured, options.path), null, 2)}\n`);
+    else {
+      const width = Math.min(process.stdout.isTTY === true ? (process.stdout.columns ?? 132) : 132, 200);
+      process.stdout.write(`${reportLines(measured, width).map((l) => l.text).join('\n')}\n`);
+    }
+    return 0;
+  }
+  const subject = `${options.path ?? '/'}${backend.fs.backend === 'simulator' ? ' (simulator)' : ''}`;
+  const { runLiveView } = await import('./live-view.js');
+  return runLiveView({ sampler, first, interval: options.interval, subject });
+}
