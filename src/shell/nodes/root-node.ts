@@ -8,6 +8,7 @@ import { backstoresNode } from './backstore-nodes.js';
 import { fabricNode, fabricNodes } from './fabric-nodes.js';
 import { makeNode, plain } from './node-kit.js';
 import { clearconfigCommand } from './clearconfig-command.js';
+import { saveconfigCommand } from './saveconfig-command.js';
 import { sessionsCommand } from './sessions-command.js';
 import type { ShellEnv } from './shell-env.js';
 
@@ -24,6 +25,7 @@ export function rootNode(fs: ConfigFs): UiNode {
     child: (name) => (name === 'backstores' ? backstoresNode(env) : fabricNode(env, name)),
     commands: () => [
       sessionsCommand(env),
+      saveconfigCommand(env),
       clearconfigCommand(env),
       nodeCommand(defineCommand({ name: 'version', summary: 'Prints the version of lioctl.', params: [] }), false, () => ({
         result: result('version', { version }, (d) => `lioctl version ${d.version}`),

@@ -14,7 +14,7 @@ function build(): LioRoot {
   lio.createRamdisk({ name: 'rd0', size: 1048576, nullio: true, wwn: 'c3e1f0aa-41b7-4d6e-8c2f-7a90d5b4e113' });
   const target = lio.fabric('iscsi').createTarget({ wwn: 'iqn.2003-01.org.example:t1', tpg: { enable: true } });
   const tpg = target.tpg(1);
-  tpg.createLun(disk, { index: 0, alias: '8e14c27a0f' });
+  tpg.createLun(disk, { lun: 0, alias: '8e14c27a0f' });
   tpg.createPortal('192.0.2.10', 3261);
   const acl = tpg.createNodeAcl('iqn.1994-05.com.redhat:client1');
   acl.createMappedLun(0, 0, { writeProtect: true, alias: 'a7c30e1d92' });
