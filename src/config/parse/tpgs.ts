@@ -52,6 +52,7 @@ function readTpg(ctx: ParseContext, path: JsonPath, value: unknown, spec: Fabric
   const tag = rawTag === undefined ? undefined : readTag(ctx, at('tag'), rawTag, spec);
   // rtslib's restore: `tpg.get('enable', True)`.
   const enable = obj['enable'] === undefined ? true : readBool(ctx, at('enable'), obj['enable']);
+  if (enable === false && !spec.tpgEnable) ctx.warn(at('enable'), `${spec.name} TPGs are always enabled; false is ignored`);
   const attributes = readAttributes(ctx, at('attributes'), obj['attributes']);
   const parameters = readParameters(ctx, at('parameters'), obj['parameters']);
   const luns = readLuns(ctx, at('luns'), obj['luns']);

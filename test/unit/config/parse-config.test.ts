@@ -228,6 +228,24 @@ describe('parseConfig refuses, naming the JSON path', () => {
   });
 });
 
+describe('parseConfig warnings', () => {
+  it('warns about short secrets without showing them, and about what a fabric ignores', () => {
+    const doc = smallDoc();
+    at(doc, 'targets', 0, 'tpgs', 0, 'node_acls', 0)['chap_password'] = 'short1';
+    doc['targets'] = [
+      ...(doc['targets'] as unknown[]),
+      { fabric: 'loopback', wwn: 'naa.5001405a1b2c3d4e', tpgs: [{ tag: 1, enable: false, luns: [] }] },
+    ];
+    expect(parseConfig(doc).warnings).toEqual([
+      {
+        path: 'targets[0].tpgs[0].node_acls[0].chap_password',
+        message: 'CHAP password is only 6 characters; use at least 12 (RFC 3720 recommends 96-bit secrets, Microsoft initiators require 12-16)',
+      },
+      { path: 'targets[1].tpgs[0].enable', message: 'loopback TPGs are always enabled; false is ignored' },
+    ]);
+  });
+});
+
 describe("lioctl's section", () => {
   function withSection(section: unknown): Record<string, unknown> {
     const doc = sample();
