@@ -6,6 +6,7 @@ import type { GlobalOptions } from './main.js';
 import { Preferences } from '../shell/prefs/preferences.js';
 import { ShellSession } from '../shell/session/index.js';
 import { rootNode } from '../shell/nodes/root-node.js';
+import { defaultLockPath, withCommandLock } from './command-lock.js';
 
 /** Chooses the mode: one line from argv, a script on stdin, or the interactive shell. */
 export async function run(words: readonly string[], options: GlobalOptions): Promise<number> {
@@ -26,6 +27,9 @@ export async function run(words: readonly string[], options: GlobalOptions): Pro
     json: options.json,
     interactive,
     ...(notRoot ? { readOnlyReason: 'changing the LIO configuration needs root: run lioctl with sudo' } : {}),
+    ...(backend.fs.backend === 'kernel' && !notRoot
+      ? { exclusive: <T>(fn: () => T): T => withCommandLock(process.env.LIOCTL_LOCK ?? defaultLockPath(), Number(process.env.LIOCTL_LOCK_TIMEOUT ?? 10) * 1000, fn) }
+      : {}),
   });
   try {
     if (words.length > 0) {

@@ -150,8 +150,9 @@ export function screenLines(input: ScreenInput): Screen {
       ? [{ text: rates.luns.length > 0 ? 'no LUNs match the filter' : 'no LUNs', style: 'muted' }]
       : visible.map((l) => ({ text: formatRow(lunCells(l), LUN_COLUMNS, lw), style: 'row' }));
   const padding: ScreenLine[] = Array.from({ length: Math.max(0, page - lunRows.length) }, () => ({ text: '', style: 'row' }));
+  const fit = (line: ScreenLine): ScreenLine => (line.text.length <= width ? line : { ...line, text: `${line.text.slice(0, Math.max(0, width - 1))}…` });
   const lines: ScreenLine[] = [
-    titleLine(input, t),
+    fit(titleLine(input, t)),
     { text: headerRow(LUN_COLUMNS, lw), style: 'header' },
     ...lunRows,
     ...padding,
@@ -159,7 +160,7 @@ export function screenLines(input: ScreenInput): Screen {
     ...initiatorBlock,
     ...(warningBlock.length === 0 ? [] : [{ text: '', style: 'row' as const }, ...warningBlock]),
     { text: '', style: 'row' },
-    footerLine(input, first, visible.length, t.luns.length),
+    fit(footerLine(input, first, visible.length, t.luns.length)),
   ];
   return { lines, room: { page, maxScroll } };
 }

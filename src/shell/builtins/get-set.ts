@@ -71,10 +71,14 @@ export const setCommand = nodeCommand(setDeclaration, false, (ctx, bound) => {
     convertValue(param.type, value, key);
     return { param, value };
   });
-  for (const { param, value } of planned) {
-    const now = param.set(value);
-    ctx.info(param.secret ? `Parameter ${param.name} is now ${now === '' ? 'unset' : 'set'}.` : `Parameter ${param.name} is now '${now}'.`);
-  }
+  const apply = (): void => {
+    for (const { param, value } of planned) {
+      const now = param.set(value);
+      ctx.info(param.secret ? `Parameter ${param.name} is now ${now === '' ? 'unset' : 'set'}.` : `Parameter ${param.name} is now '${now}'.`);
+    }
+  };
+  if (group.mutates) ctx.exclusive(apply);
+  else apply();
   return undefined;
 });
 

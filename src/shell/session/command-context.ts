@@ -17,6 +17,8 @@ export interface CommandContext {
   readonly cwd: string;
   /** Set when configuration changes are refused up front (not root on a real kernel). */
   readonly readOnlyReason: string | undefined;
+  /** Runs a configuration change under the cross-process lock, for commands that decide late. */
+  exclusive<T>(fn: () => T): T;
   /** Informational line, e.g. "Created target iqn...". */
   info(message: string): void;
   warn(message: string): void;

@@ -30,6 +30,8 @@ export interface ShellSessionOptions {
   readonly interactive: boolean;
   /** Refuse configuration changes up front (not root on a real kernel). */
   readonly readOnlyReason?: string;
+  /** Runs a configuration change under the cross-process lock (the CLI provides it). */
+  readonly exclusive?: <T>(fn: () => T) => T;
 }
 
 export interface LineOutcome {
@@ -101,7 +103,8 @@ export class ShellSession {
       throw new EnvironmentError(this.options.readOnlyReason, { code: 'not-root' });
     }
     for (const note of bound.notes) this.options.output.warn(note);
-    const outcome = command.run(this.context(node), bound) ?? {};
+    const run = (): ReturnType<NodeCommand['run']> => command.run(this.context(node), bound);
+    const outcome = (command.mutates && this.options.exclusive ? this.options.exclusive(run) : run()) ?? {};
     if (outcome.result) this.options.output.result(outcome.result);
     if (outcome.cd !== undefined) this.changeTo(outcome.cd);
     return { exit: outcome.exit === true };
@@ -125,6 +128,7 @@ export class ShellSession {
       cwd: this.cwd,
       readOnlyReason: this.options.readOnlyReason,
       resolve: (path) => this.resolve(path, node.path),
+      exclusive: <T>(fn: () => T): T => (this.options.exclusive ? this.options.exclusive(fn) : fn()),
       info: (m) => this.options.output.info(m),
       warn: (m) => this.options.output.warn(m),
     };
