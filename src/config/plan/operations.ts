@@ -43,6 +43,7 @@ export type PlanOperation =
   | ({ readonly kind: 'delete-alua-group'; readonly storage: StorageId; readonly name: string } & Recreated)
   | ({ readonly kind: 'delete-storage-object'; readonly storage: StorageId } & Recreated)
   // Creation and changes, in the kernel's order.
+  /** The plugin's keys only: identity, attributes and ALUA groups follow as their own operations. */
   | { readonly kind: 'create-storage-object'; readonly config: StorageObjectConfig }
   | { readonly kind: 'set-storage-identity'; readonly storage: StorageId; readonly identity: StorageObjectExtras }
   | { readonly kind: 'set-storage-attributes'; readonly storage: StorageId; readonly attributes: SettingList }

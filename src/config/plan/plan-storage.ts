@@ -27,7 +27,8 @@ function identityChanges(desired: StorageObjectExtras, current: StorageObjectExt
 /** Everything a new object needs before any LUN may link it. */
 function createStorageObject(b: PlanBuilder, desired: SaveConfig, so: StorageObjectConfig): void {
   const id = storageId(so);
-  b.add({ kind: 'create-storage-object', config: so });
+  const { attributes: _attributes, ...bare } = so;
+  b.add({ kind: 'create-storage-object', config: { ...bare, alua_tpgs: [] } });
   const identity = identityChanges(identityOf(desired, so), undefined);
   if (Object.keys(identity).length > 0) b.add({ kind: 'set-storage-identity', storage: id, identity });
   const attributes = changedAttributes(so.attributes, undefined, (n) => isIgnoredStorageAttribute(so.plugin, n));

@@ -43,6 +43,14 @@ describe('planConfig', () => {
     expect(ops.find((o) => o.kind === 'create-mapped-lun')).toMatchObject({ alias: 'bbbbbbbbbb' });
   });
 
+  it('creates a storage object from its plugin keys alone; attributes follow as their own step', () => {
+    const [create] = planRestore(small()).operations;
+    expect(create).toEqual({
+      kind: 'create-storage-object',
+      config: { name: 'disk1', plugin: 'fileio', dev: '/srv/disk1.img', size: 1073741824, write_back: false, wwn: '11111111-2222-4333-8444-555555555555', alua_tpgs: [] },
+    });
+  });
+
   it('restores the whole targetcli-fb sample with every step allowed by the kernel rules', () => {
     const { plan } = planAndRun(EMPTY, doc(sample()));
     const kinds = plan.operations.map((o) => o.kind);
