@@ -30,6 +30,18 @@ function lioctl(line: string): void {
   if (r.status !== 0) throw new Error(`lioctl ${line}: ${r.stderr}${r.stdout}`);
 }
 
+/** Empty configfs: both tools' clearconfig, then the fabric directories they may have made. */
+function reset(): void {
+  spawnSync('targetcli', ['clearconfig', 'confirm=true']);
+  for (const fabric of ['iscsi', 'loopback', 'vhost']) {
+    try {
+      fs.rmdir(fabric);
+    } catch {
+      // not there
+    }
+  }
+}
+
 describe('targetcli corpus: same lines, same kernel state', () => {
   beforeAll(() => {
     execFileSync('truncate', ['-s', '32M', '/tmp/lioctl-corpus-loop.img']);
@@ -38,21 +50,23 @@ describe('targetcli corpus: same lines, same kernel state', () => {
     writeFileSync('/tmp/.corpus-marker', '');
   });
   afterAll(() => {
-    spawnSync('targetcli', ['clearconfig', 'confirm=true']);
+    reset();
     if (loop !== '') execFileSync('losetup', ['-d', loop]);
   });
 
   for (const script of CORPUS) {
-    it(script.name, () => {
+    it(script.name, { timeout: 1_800_000 }, () => {
+      reset();
       freshFiles();
       for (const line of script.lines) targetcli(fill(line));
       const theirs = dumpTree(fs);
-      targetcli('clearconfig confirm=true');
+      reset();
 
       freshFiles();
       for (const line of script.lines) lioctl(fill(line));
       const ours = dumpTree(fs);
       lioctl('clearconfig confirm=true');
+      reset();
 
       expect(ours).toEqual(theirs);
     });
