@@ -24,7 +24,7 @@ export async function runTop(args: readonly string[], global: GlobalOptions): Pr
   if (!options.once && (process.stdout.isTTY !== true || process.stdin.isTTY !== true)) {
     throw new UsageError('top: the live view needs a terminal', { hint: 'in scripts use: lioctl top --once [--json]' });
   }
-  const backend = openBackend({
+  const backend = await openBackend({
     ...(global.sim === undefined ? {} : { sim: global.sim }),
     ...(global.root === undefined ? {} : { root: global.root }),
     interactive: false,
