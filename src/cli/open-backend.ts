@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ROOT, KernelConfigFs, type ConfigFs } from '../configfs/index.js';
-import { loadSimState, saveSimState } from '../configfs/sim/index.js';
 import { EnvironmentError } from '../errors/index.js';
 
 export interface BackendOptions {
@@ -24,7 +23,9 @@ export interface OpenedBackend {
 
 export const DEFAULT_SIM_STATE = join(homedir(), '.lioctl', 'sim-state.json');
 
-function simulator(file: string, notice?: string): OpenedBackend {
+/** The simulator (memfs and the kernel fixtures) is loaded only when asked for: start-up matters. */
+async function simulator(file: string, notice?: string): Promise<OpenedBackend> {
+  const { loadSimState, saveSimState } = await import('../configfs/sim/index.js');
   const sim = loadSimState(file);
   return { fs: sim, ...(notice === undefined ? {} : { notice }), save: () => saveSimState(file, sim) };
 }
@@ -35,7 +36,7 @@ function missingConfigfs(): string {
   return `${DEFAULT_ROOT} does not exist: the LIO target module is not loaded (modprobe target_core_mod)`;
 }
 
-export function openBackend(options: BackendOptions): OpenedBackend {
+export async function openBackend(options: BackendOptions): Promise<OpenedBackend> {
   if (options.sim !== undefined && options.sim !== false) {
     return simulator(typeof options.sim === 'string' ? options.sim : DEFAULT_SIM_STATE);
   }

@@ -11,7 +11,7 @@ import { defaultLockPath, withCommandLock } from './command-lock.js';
 /** Chooses the mode: one line from argv, a script on stdin, or the interactive shell. */
 export async function run(words: readonly string[], options: GlobalOptions): Promise<number> {
   const interactive = words.length === 0 && process.stdin.isTTY === true;
-  const backend = openBackend({
+  const backend = await openBackend({
     ...(options.sim === undefined ? {} : { sim: options.sim }),
     ...(options.root === undefined ? {} : { root: options.root }),
     interactive,
