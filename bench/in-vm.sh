@@ -1,0 +1,302 @@
+#!/bin/bash
+# Measure targetcli-fb, lioctl and the kernel floor in one VM run.
+#
+#   bench/in-vm.sh OUTDIR SIZE...      (bench/run.sh starts it in the VM)
+#
+# OUTDIR holds what bench/run.sh prepared on the host, per SIZE: config.json
+# and ops/*.ops (the config), one.json and one-ops/*.ops (its first target
+# alone), expect (the counts a restore must produce) and iqn (first target).
+# Each measurement appends one line to OUTDIR/raw.tsv:
+#   size  op  tool  status  seconds  runs  max_rss_kb  note
+# (status ok, failed, timeout or skipped; seconds is the median of the runs).
+# Facts about the run go to OUTDIR/meta.txt. A failing command never stops
+# the run: its cell says so and the state is reset for the next measurement.
+#
+# Environment:
+#   BENCH_REPEAT=3          runs of each short operation (median taken)
+#   BENCH_CYCLES            restore+clear cycles per tool (3; 1 for large)
+#   BENCH_LONG=60           a run longer than this (s) is not repeated
+#   BENCH_TIMEOUT=1800      limit for one command (s)
+#   BENCH_TC_BUDGET=900     limit for one targetcli command (s). Past it,
+#                           targetcli's other commands at that size are
+#                           skipped; so is a size whose targetcli restore is
+#                           estimated over it (a smaller size's time scaled
+#                           by the number of ops: a lower bound).
+#   BENCH_SKIP_TARGETCLI    sizes to run without targetcli, e.g. "large"
+#   BENCH_LIOCTL            lioctl command (run.sh: its snapshot of bin/ and dist/)
+set -u
+OUT=$(cd "$1" && pwd) || exit 2
+shift
+SIZES=("$@")
+
+CFS=/sys/kernel/config/target
+W=/tmp/bench                      # the guest's tmpfs: nothing timed touches 9p
+REPEAT=${BENCH_REPEAT:-3}
+LONG=${BENCH_LONG:-60}
+TIMEOUT=${BENCH_TIMEOUT:-1800}
+TC_BUDGET=${BENCH_TC_BUDGET:-900}
+LIOCTL=${BENCH_LIOCTL:-$PWD/bin/lioctl}
+RAW=$OUT/raw.tsv
+HERE=$(cd "$(dirname "$0")" && pwd)
+
+T_START=$EPOCHSECONDS
+log() { printf '[%4ds] %s\n' $((EPOCHSECONDS - T_START)) "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+mkdir -p "$W"
+: > "$RAW"
+: > "$OUT/errors.log"
+cc -O2 -o "$W/floor" "$HERE/floor.c" && cc -O2 -o "$W/tm" "$HERE/tm.c" || die "cannot compile floor.c, tm.c"
+FLOOR=$W/floor
+TM=$W/tm
+for s in "${SIZES[@]}"; do cp -r "$OUT/$s" "$W/$s" || die "no $OUT/$s: run bench/run.sh"; done
+
+longer() { awk -v t="$1" -v l="$LONG" 'BEGIN { exit !(t > l) }'; }
+
+# --- measuring ------------------------------------------------------------------
+
+# timed CMD...: one run under tm. Sets T (s), RSS (kB), RC, ERR (last stderr line).
+timed() {
+    rm -f "$W/res"
+    "$TM" "$W/res" "$LIMIT" "$@" > "$W/out.txt" 2> "$W/err.txt"
+    read -r T RSS RC < "$W/res" || { T=0 RSS=0 RC=125; }
+    # The line that says what went wrong: an error line if there is one (a
+    # crash trace ends with node's version, not with the error), else the last.
+    # targetcli prints some errors on stdout, hence the fallback.
+    ERR=$({ grep -m1 -E '(Error|error)\b' "$W/err.txt" || cat "$W/err.txt" "$W/out.txt" | grep -v '^[[:space:]]*$' | tail -n 1; } | tr '\t' ' ' | cut -c1-200)
+}
+
+# Accumulators keyed "size|op|tool": run times, peak RSS, why it failed.
+declare -A ACC_T ACC_RSS ACC_FAIL ACC_NOTE
+acc_add() {
+    local k=$1
+    if [ "$RC" = 0 ]; then
+        ACC_T[$k]+="$T "
+        [ "${ACC_RSS[$k]:-0}" -ge "$RSS" ] || ACC_RSS[$k]=$RSS
+    elif [ "$RC" = 124 ]; then
+        ACC_FAIL[$k]="timeout: over $LIMIT s"
+    else
+        ACC_FAIL[$k]="exit $RC: $ERR"
+    fi
+    # Whole stderr of failures, for whoever fixes them.
+    [ "$RC" = 0 ] || { echo "== $k: exit $RC"; head -n 60 "$W/err.txt"; tail -n 5 "$W/out.txt"; } >> "$OUT/errors.log"
+}
+
+# record KEY: the raw.tsv line for one cell.
+record() {
+    local k=$1 size op tool status secs n note
+    IFS='|' read -r size op tool <<< "$k"
+    local times=(${ACC_T[$k]:-})
+    n=${#times[@]}
+    secs=$(printf '%s\n' "${times[@]}" | sort -g | awk 'NF { a[++n] = $1 } END {
+        if (n % 2) print a[(n + 1) / 2]; else if (n) printf "%.4f\n", (a[n / 2] + a[n / 2 + 1]) / 2 }')
+    note=${ACC_FAIL[$k]:-${ACC_NOTE[$k]:-}}
+    case ${ACC_FAIL[$k]:-} in
+        timeout*) status=timeout ;;
+        skipped*) status=skipped ;;
+        ?*) status=failed ;;
+        *) if [ "$n" -gt 0 ]; then status=ok; else status=skipped; fi ;;
+    esac
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$op" "$tool" "$status" "$secs" "$n" "${ACC_RSS[$k]:-}" "$note" >> "$RAW"
+    log "$size | $op | $tool: $status${secs:+ $secs s (n=$n)}${note:+ - $note}"
+}
+
+# repeat KEY AFTER CMD...: up to REPEAT runs, AFTER (untimed) after each.
+# A failing or long run is not repeated.
+repeat() {
+    local k=$1 after=$2 i
+    shift 2
+    for ((i = 0; i < REPEAT; i++)); do
+        timed "$@"
+        acc_add "$k"
+        # An ls that exits 0 but prints half the tree must not pass unseen.
+        case $k in *"|ls"*) [ "$RC" != 0 ] || ACC_NOTE[$k]="$(wc -l < "$W/out.txt") lines of output" ;; esac
+        $after
+        [ "$RC" = 0 ] || break
+        longer "$T" && break
+    done
+    record "$k"
+}
+
+# cli TOOL ARGS...: CMD for a targetcli-compatible CLI, and its time limit.
+cli() {
+    local tool=$1
+    shift
+    case $tool in
+        targetcli) CMD=(targetcli "$@") LIMIT=$TC_BUDGET ;;
+        lioctl) CMD=("$LIOCTL" "$@") LIMIT=$TIMEOUT ;;
+    esac
+}
+
+# measure OP TOOL AFTER ARGS...: a CLI command at the current size, repeated.
+# Once targetcli has blown its budget at a size, its later cells say skipped.
+TC_SKIP=
+measure() {
+    local op=$1 tool=$2 after=$3 k="$size|$1|$2"
+    shift 3
+    if [ "$tool" = targetcli ] && [ -n "$TC_SKIP" ]; then
+        ACC_FAIL[$k]=$TC_SKIP
+        record "$k"
+        return
+    fi
+    cli "$tool" "$@"
+    repeat "$k" "$after" "${CMD[@]}"
+    [ "$tool" != targetcli ] || [ "$RC" != 124 ] || TC_SKIP="skipped: targetcli $op exceeded the ${TC_BUDGET} s budget"
+}
+
+# --- state ------------------------------------------------------------------------
+
+live() { node "$HERE/check.mjs" live; }
+EMPTY="so=0 so_enabled=0 targets=0 tpgs=0 tpgs_enabled=0 luns=0 portals=0 acls=0 chap=0 mluns=0"
+
+# Tear down whatever is configured, whatever its names and aliases (untimed).
+reset() {
+    node "$HERE/gen-ops.mjs" --live-clear > "$W/reset.ops"
+    "$FLOOR" -k "$W/reset.ops" 2> /dev/null
+    local now
+    now=$(live)
+    [ "$now" = "$EMPTY" ] || die "cannot get back to an empty config: $now"
+}
+
+# Untimed floor replay that must succeed: it builds the state others read.
+setup() { "$FLOOR" "$1" || { log "setup $1 failed"; reset; return 1; }; }
+
+# del_lun TPG_DIR LUN: remove a LUN made by any tool, and its mapped LUNs.
+del_lun() {
+    node "$HERE/gen-ops.mjs" --live-dellun "$1" "$2" > "$W/dellun.ops"
+    "$FLOOR" -k "$W/dellun.ops"
+}
+
+# --- meta -------------------------------------------------------------------------
+
+{
+    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "kernel: $(uname -r)"
+    echo "targetcli: $(targetcli --version 2>&1 | grep -o 'version .*' | head -n 1)"
+    echo "lioctl: $("$LIOCTL" --version 2>&1 | head -n 1)"
+    echo "node: $(node --version)"
+    echo "cc: $(cc --version | head -n 1)"
+    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) vCPUs, ${BENCH_ACCEL:-tcg}"
+    echo "memory: $(awk '/MemTotal/ { printf "%d MiB", $2 / 1024 }' /proc/meminfo)"
+    echo "settings: repeat=$REPEAT, long=${LONG} s, timeout=${TIMEOUT} s, targetcli budget=${TC_BUDGET} s"
+} > "$OUT/meta.txt"
+
+# The iSCSI fabric directory is registered once, as at boot: no tool pays for it.
+mkdir -p "$CFS/iscsi"
+reset
+
+# Warm the page cache (the root filesystem is 9p) so no tool pays for coming first.
+node -e 0
+"$LIOCTL" --version > /dev/null 2>&1
+"$LIOCTL" ls > /dev/null 2>&1
+targetcli ls > /dev/null 2>&1
+
+# --- start-up ---------------------------------------------------------------------
+
+size=start
+LIMIT=$TIMEOUT
+repeat "start|node -e 0|node" : node -e 0
+for tool in lioctl targetcli; do
+    measure --version $tool : --version
+    measure "ls (empty config)" $tool : ls
+done
+
+# --- per size ---------------------------------------------------------------------
+
+declare -A TC_RESTORE   # size -> targetcli's fastest restore (s), for estimates
+ops_lines() { wc -l < "$W/$1/ops/restore.ops"; }
+
+for size in "${SIZES[@]}"; do
+    D=$W/$size
+    IQN=$(cat "$D/iqn")
+    TPG=$CFS/iscsi/$IQN/tpgt_1
+    EXPECT=$(cat "$D/expect")
+    CYCLES=${BENCH_CYCLES:-$([ "$size" = large ] && echo 1 || echo 3)}
+    log "== $size: $EXPECT"
+
+    TC_SKIP=
+    case ",${BENCH_SKIP_TARGETCLI:-}," in *",$size,"*) TC_SKIP="skipped: BENCH_SKIP_TARGETCLI" ;; esac
+    for prev in "${!TC_RESTORE[@]}"; do
+        est=$(awk -v t="${TC_RESTORE[$prev]}" -v a="$(ops_lines "$prev")" -v b="$(ops_lines "$size")" 'BEGIN { printf "%d", t * b / a }')
+        [ -n "$TC_SKIP" ] || [ "$est" -le "$TC_BUDGET" ] ||
+            TC_SKIP="skipped: restoreconfig estimated at ${est} s or more (from $prev), over the ${TC_BUDGET} s budget"
+    done
+
+    # restoreconfig from empty, then clearconfig, CYCLES times per tool.
+    for tool in floor lioctl targetcli; do
+        kr="$size|restoreconfig|$tool" kc="$size|clearconfig|$tool"
+        if [ $tool = targetcli ] && [ -n "$TC_SKIP" ]; then
+            ACC_FAIL[$kr]=$TC_SKIP ACC_FAIL[$kc]=$TC_SKIP
+            record "$kr"
+            record "$kc"
+            continue
+        fi
+        for ((c = 0; c < CYCLES; c++)); do
+            if [ $tool = floor ]; then CMD=("$FLOOR" "$D/ops/restore.ops") LIMIT=$TIMEOUT
+            else cli $tool restoreconfig "savefile=$D/config.json"
+            fi
+            timed "${CMD[@]}"
+            acc_add "$kr"
+            if [ "$RC" = 0 ] && [ "$(live)" != "$EXPECT" ]; then ACC_FAIL[$kr]="exit 0, but configfs has $(live)"; fi
+            if [ -n "${ACC_FAIL[$kr]:-}" ]; then
+                ACC_NOTE[$kc]="not measured: restoreconfig failed"
+                reset
+                break
+            fi
+            restore_t=$T
+            if [ $tool = floor ]; then CMD=("$FLOOR" "$D/ops/clear.ops")
+            else cli $tool clearconfig confirm=true
+            fi
+            timed "${CMD[@]}"
+            acc_add "$kc"
+            if [ "$RC" = 0 ] && [ "$(live)" != "$EMPTY" ]; then ACC_FAIL[$kc]="exit 0, but configfs has $(live)"; fi
+            [ -z "${ACC_FAIL[$kc]:-}" ] || { reset; break; }
+            longer "$restore_t" && break
+        done
+        record "$kr"
+        record "$kc"
+        if [ $tool = targetcli ]; then
+            case ${ACC_FAIL[$kr]:-} in
+                timeout*) TC_SKIP="skipped: targetcli restoreconfig exceeded the ${TC_BUDGET} s budget" ;;
+                '') TC_RESTORE[$size]=$(printf '%s\n' ${ACC_T[$kr]} | sort -g | head -n 1) ;;
+            esac
+        fi
+    done
+
+    # Read-only commands on a state the floor builds (untimed), so they are
+    # measured even where a tool's own restore failed.
+    setup "$D/ops/restore.ops" || continue
+    for tool in lioctl targetcli; do
+        measure "ls /" $tool : ls /
+        measure saveconfig $tool : saveconfig "savefile=$W/save-$tool.json"
+        [ ! -f "$W/save-$tool.json" ] || cp "$W/save-$tool.json" "$OUT/$size/save-$tool.json"
+        measure "ls of one TPG" $tool : "/iscsi/$IQN/tpg1" ls
+    done
+
+    # One LUN into the full config, then into its first target alone: the
+    # same TPG, so the same mapped LUNs are made (targetcli maps a new LUN
+    # into every ACL); only the rest of the config differs.
+    for variant in full alone; do
+        if [ $variant = alone ]; then
+            "$FLOOR" "$D/ops/clear.ops" || reset
+            OPS=$D/one-ops
+            setup "$OPS/restore.ops" || continue
+            suffix=", first target alone"
+            for tool in lioctl targetcli; do measure "ls of one TPG$suffix" $tool : "/iscsi/$IQN/tpg1" ls; done
+        else
+            OPS=$D/ops
+            suffix=
+        fi
+        setup "$OPS/extra.ops" || continue
+        next_lun=$(ls "$TPG/lun" | wc -l)   # LUNs are 0..n-1: the new one is n
+        LIMIT=$TIMEOUT
+        repeat "$size|create LUN$suffix|floor" "$FLOOR $OPS/dellun.ops" "$FLOOR" "$OPS/addlun.ops"
+        for tool in lioctl targetcli; do
+            measure "create LUN$suffix" $tool "del_lun $TPG $next_lun" "/iscsi/$IQN/tpg1/luns" create /backstores/ramdisk/benchextra
+        done
+        "$FLOOR" "$OPS/unextra.ops" || true
+    done
+    "$FLOOR" "$D/one-ops/clear.ops" || true
+    reset
+done
+log "done"
