@@ -107,14 +107,13 @@ function checkLunReferences(doc: Omit<SaveConfig, 'lioctl'>, source: string): vo
 export function restoredConfig(current: SaveConfig, file: SaveConfig, sel: RestoreSelection, source = 'the file'): SaveConfig {
   const chosen = select(file, sel, source);
   const partial = sel.target !== undefined || sel.storageObject !== undefined;
-  let keep: Omit<SaveConfig, 'lioctl'>;
+  let keep: Pick<SaveConfig, 'storage_objects' | 'targets'>;
   if (sel.clearExisting && !partial) {
-    keep = { fabric_modules: [], storage_objects: [], targets: [] };
+    keep = { storage_objects: [], targets: [] };
   } else if (sel.clearExisting) {
     const goneSo = new Set(chosen.storage_objects.map(storageObjectRef));
     const goneT = new Set(chosen.targets.map(targetKey));
     keep = {
-      fabric_modules: [],
       storage_objects: current.storage_objects.filter((s) => !goneSo.has(storageObjectRef(s))),
       targets: current.targets.filter((t) => !goneT.has(targetKey(t))),
     };
