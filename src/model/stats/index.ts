@@ -14,7 +14,7 @@ export type {
   TpgPlace,
 } from './stats-types.js';
 export { readLunCounters } from './lun-counters.js';
-export { readInitiators } from './initiator-counters.js';
+export { initiatorCounters, readInitiators } from './initiator-counters.js';
 export { storageWarnings, tpgWarnings } from './health-warnings.js';
 export { takeSample, type SampleOptions } from './take-sample.js';
 export { rates, type InitiatorRate, type LunRate, type MappedLunRate, type StatsRates } from './rates.js';

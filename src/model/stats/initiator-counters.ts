@@ -40,7 +40,8 @@ function readSessionCounters(acl: NodeAcl): SessionCounters | undefined {
   return Object.values(counters).every((v) => v === undefined) ? undefined : counters;
 }
 
-function initiatorCounters(tpg: Tpg, s: Session): InitiatorCounters {
+/** The counters of one session of `tpg` (as `Tpg.sessions()` lists it). */
+export function initiatorCounters(tpg: Tpg, s: Session): InitiatorCounters {
   const acl = s.dynamic ? undefined : findAcl(tpg, s.initiator);
   const session = acl === undefined ? undefined : readSessionCounters(acl);
   const address = s.connections[0]?.address;
