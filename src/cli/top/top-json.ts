@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { InitiatorRate, LunRate, StatsRates } from '../../model/stats/index.js';
 import { jsonRate } from './numbers.js';
 
@@ -39,15 +40,23 @@ function initiatorJson(i: InitiatorRate) {
   };
 }
 
+/** Wall-clock time of a monotonic instant of this process. */
+function wallClock(monotonicMs: number, timeOrigin: number): string {
+  return new Date(timeOrigin + monotonicMs).toISOString();
+}
+
 /**
  * One sample for scripts and monitoring, in the `{kind, data}` shape of every lioctl --json
- * result. Rates not measurable (an object that appeared during the interval) are null.
+ * result: the measuring window in wall-clock time (to line it up with other tools' numbers),
+ * then the rates. Rates not measurable (an object that appeared during the interval) are null.
  */
-export function topJson(r: StatsRates, path: string | undefined) {
+export function topJson(r: StatsRates, path: string | undefined, timeOrigin = performance.timeOrigin) {
   return {
     kind: 'top',
     data: {
       path: path ?? '/',
+      from: wallClock(r.takenAtMs - r.seconds * 1000, timeOrigin),
+      to: wallClock(r.takenAtMs, timeOrigin),
       seconds: jsonRate(r.seconds),
       sessions: r.initiators.length,
       luns: r.luns.map(lunJson),

@@ -41,6 +41,8 @@ export interface InitiatorRate extends TpgPlace {
 export interface StatsRates {
   /** Seconds between the two samples. */
   readonly seconds: number;
+  /** Monotonic milliseconds (performance.now) of the newer sample; the older one is `seconds` earlier. */
+  readonly takenAtMs: number;
   readonly luns: readonly LunRate[];
   readonly initiators: readonly InitiatorRate[];
   /** From the newer sample. */
@@ -109,6 +111,7 @@ export function rates(previous: StatsSample | undefined, current: StatsSample, s
   const prevInitiators = new Map(before?.initiators.map((i) => [i.key, i]));
   return {
     seconds: usable ? seconds : 0,
+    takenAtMs: current.takenAtMs,
     luns: current.luns.map((l) => lunRate(l, prevLuns.get(l.key), span)),
     initiators: current.initiators.map((i) => initiatorRate(i, prevInitiators.get(i.key), span)),
     warnings: current.warnings,

@@ -40,7 +40,7 @@ export function warning(n: number): HealthWarning {
 }
 
 export function someRates(luns: LunRate[], initiators: InitiatorRate[] = [], warnings: HealthWarning[] = [], seconds = 1): StatsRates {
-  return { seconds, luns, initiators, warnings };
+  return { seconds, takenAtMs: 5000, luns, initiators, warnings };
 }
 
 /** `n` LUNs, LUN i doing i*10 IOPS. */

@@ -42,11 +42,14 @@ describe('top paths', () => {
 
 describe('top --once --json', () => {
   it('prints rates rounded to thousandths, null where nothing could be measured yet', () => {
-    const doc = topJson(someRates([lunRate(0, 1234.56789, 1 / 3, 0), lunRate(1, undefined)], [initiatorRate('iqn.1994-05.com.example:h', 2 / 3)], [warning(1)], 2.0004), '/iscsi');
+    const doc = topJson(someRates([lunRate(0, 1234.56789, 1 / 3, 0), lunRate(1, undefined)], [initiatorRate('iqn.1994-05.com.example:h', 2 / 3)], [warning(1)], 2.0004), '/iscsi', Date.UTC(2025, 0, 2, 3, 4, 5));
     expect(doc).toEqual({
       kind: 'top',
       data: {
         path: '/iscsi',
+        // takenAtMs 5000 after the origin, 2.0004 s long.
+        from: '2025-01-02T03:04:07.999Z',
+        to: '2025-01-02T03:04:10.000Z',
         seconds: 2,
         sessions: 1,
         luns: [
