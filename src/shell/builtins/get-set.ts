@@ -75,6 +75,8 @@ export const setCommand = nodeCommand(setDeclaration, false, (ctx, bound) => {
     for (const { param, value } of planned) {
       const now = param.set(value);
       ctx.info(param.secret ? `Parameter ${param.name} is now ${now === '' ? 'unset' : 'set'}.` : `Parameter ${param.name} is now '${now}'.`);
+      const caution = param.warning?.(value);
+      if (caution !== undefined) ctx.warn(caution);
     }
   };
   if (group.mutates) ctx.exclusive(apply);

@@ -1,4 +1,4 @@
-import type { ChapChange, ChapCredentials } from '../../model/index.js';
+import { weakSecretWarning, type ChapChange, type ChapCredentials } from '../../model/index.js';
 import type { ConfigGroup } from '../tree/ui-node.js';
 import { param } from './node-kit.js';
 
@@ -28,6 +28,7 @@ export function authGroup(holder: ChapHolder, name = 'auth'): ConfigGroup {
           set: (value) => holder.setAuth({ [key]: value }),
         }),
         aliases: [kernelName === uiName ? undefined : kernelName].filter((a): a is string => a !== undefined),
+        ...(key === 'password' || key === 'mutualPassword' ? { warning: (value: string) => weakSecretWarning(value, uiName === 'password' ? 'password' : 'mutual_password') } : {}),
       })),
   };
 }

@@ -58,6 +58,8 @@ export interface ConfigParam {
   get(): string;
   /** Writes and returns the value as read back. */
   set(value: string): string;
+  /** A caution about an accepted value (a short CHAP secret), shown after setting it. */
+  warning?(value: string): string | undefined;
 }
 
 export interface ConfigGroup {
