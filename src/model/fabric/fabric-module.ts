@@ -2,7 +2,7 @@ import { ConfigFsError } from '../../configfs/index.js';
 import { EnvironmentError, ValidationError } from '../../errors/index.js';
 import { checkChapChange, readAuthenticateTarget, readChap, writeChap, type ChapChange, type ChapCredentials } from '../chap.js';
 import { flag, readIfExists, readText } from '../configfs-text.js';
-import { conflict, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import type { LioRoot } from '../lio-root.js';
 import { atomically, inStep, type Rollback } from '../rollback.js';
 import { fromFabricWwn, generateWwn, normalizeWwn, toFabricWwn } from '../validate/index.js';
@@ -163,7 +163,10 @@ export class FabricModule {
 
   private generateWwn(): string {
     if (this.hardwareWwns() !== undefined) {
-      throw conflict(`The ${this.name} fabric cannot generate a WWN: give the WWN of one of its ports`, `ports: ${this.hardwareWwns()?.join(', ') || 'none found'}`);
+      throw new ValidationError(`The ${this.name} fabric cannot generate a WWN: give the WWN of one of its ports`, {
+        code: 'wwn-required',
+        hint: `ports: ${this.hardwareWwns()?.join(', ') || 'none found'}`,
+      });
     }
     const type = this.spec.wwnTypes[0] ?? 'naa';
     const random = this.lio.random;

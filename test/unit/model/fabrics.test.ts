@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, EnvironmentError, NotFoundError, ValidationError } from '../../../src/errors/index.js';
+import { EnvironmentError, NotFoundError, ValidationError } from '../../../src/errors/index.js';
 import { FABRICS, KernelRefusedError, MemoryHost } from '../../../src/model/index.js';
 import { expectError, newLio, testHost } from './helpers.js';
 
@@ -72,7 +72,7 @@ describe('fabric modules', () => {
   it('refuses to invent a WWN for hardware fabrics and reports a missing module clearly', () => {
     const host = withFcHba(testHost(), 5, 'QLogic', '0x21000024ff67440c');
     const { lio } = newLio(undefined, host);
-    const err = expectError(() => lio.fabric('qla2xxx').createTarget(), ConflictError);
+    const err = expectError(() => lio.fabric('qla2xxx').createTarget(), ValidationError, 'wwn-required');
     expect(err.hint).toBe('ports: naa.21000024ff67440c');
     const missing = expectError(() => lio.fabric('qla2xxx').createTarget({ wwn: 'naa.21000024ff67440c' }), EnvironmentError, 'fabric-unavailable');
     expect(missing.message).toBe('Cannot load the qla2xxx fabric: kernel module tcm_qla2xxx is not available');
