@@ -64,10 +64,13 @@ export class FabricModule {
     return this.spec.hardwareWwns?.(this.lio.host);
   }
 
-  /** Software fabrics always show; hardware ones when ports exist or targets are already configured. */
+  /**
+   * Software fabrics always show; hardware fabrics when their ports exist, or when targets
+   * remain configured on them (a removed HBA must not hide targets that still need deleting).
+   */
   isVisible(): boolean {
     const hw = this.hardwareWwns();
-    return hw === undefined || hw.length > 0 || this.isLoaded();
+    return hw === undefined || hw.length > 0 || this.targets().length > 0;
   }
 
   /** Whether the fabric supports several TPGs per target (iSCSI, vhost). */
