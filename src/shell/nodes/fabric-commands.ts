@@ -16,12 +16,12 @@ export function lookupTarget(fabric: FabricModule, name: string): Target | undef
     if (!(err instanceof LioctlError)) throw err;
   }
   // Directories other tools named with something that is no WWN are still listed under their names.
-  return fabric.targets().find((t) => t.wwn === name);
+  return fabric.targets({ includeInvalid: true }).find((t) => t.wwn === name);
 }
 
 /** Hardware ports no target uses yet, for completing `create`. */
 function unusedPorts(fabric: FabricModule): string[] {
-  const used = new Set(fabric.targets().map((t) => t.wwn));
+  const used = new Set(fabric.targets({ includeInvalid: true }).map((t) => t.wwn));
   return (fabric.hardwareWwns() ?? []).filter((w) => !used.has(w));
 }
 
@@ -72,7 +72,7 @@ export function targetDeleteCommand(fabric: FabricModule): NodeCommand {
       (lookupTarget(fabric, v.wwn) ?? fabric.target(v.wwn)).delete();
       ctx.info(`Deleted Target ${v.wwn}.`);
     },
-    { wwn: () => fabric.targets().map((t) => t.wwn) },
+    { wwn: () => fabric.targets({ includeInvalid: true }).map((t) => t.wwn) },
   );
 }
 

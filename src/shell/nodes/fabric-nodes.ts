@@ -20,7 +20,7 @@ function fabricSummary(fabric: FabricModule): LsSummary {
       parts.push(auth.authenticateTarget ? 'mutual disc auth' : '1-way disc auth');
     }
   }
-  parts.push(`Targets: ${fabric.targets().length}`);
+  parts.push(`Targets: ${fabric.targets({ includeInvalid: true }).length}`);
   return { text: parts.join(', '), healthy };
 }
 
@@ -30,7 +30,7 @@ function fabricNodeFor(env: ShellEnv, fabric: FabricModule): UiNode {
     name: fabric.name,
     parent: '/',
     summary: () => fabricSummary(fabric),
-    children: () => fabric.targets().map((t) => targetNode(env, path, t)),
+    children: () => fabric.targets({ includeInvalid: true }).map((t) => targetNode(env, path, t)),
     child: (name) => {
       const target = lookupTarget(fabric, name);
       return target === undefined ? undefined : targetNode(env, path, target);
