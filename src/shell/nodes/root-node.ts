@@ -9,7 +9,7 @@ import { fabricNode, fabricNodes } from './fabric-nodes.js';
 import { makeNode, plain } from './node-kit.js';
 import { clearconfigCommand } from './clearconfig-command.js';
 import { saveconfigCommand } from './saveconfig-command.js';
-import { sessionsCommand } from './sessions-command.js';
+import { rootStatusCommand, sessionsCommand } from './sessions-command.js';
 import type { ShellEnv } from './shell-env.js';
 
 /** `/`: the top of targetcli's tree, over a fresh model of the live configuration. */
@@ -25,6 +25,7 @@ export function rootNode(fs: ConfigFs): UiNode {
     child: (name) => (name === 'backstores' ? backstoresNode(env) : fabricNode(env, name)),
     commands: () => [
       sessionsCommand(env),
+      rootStatusCommand(env),
       saveconfigCommand(env),
       clearconfigCommand(env),
       nodeCommand(defineCommand({ name: 'version', summary: 'Prints the version of lioctl.', params: [] }), false, () => ({
