@@ -1,0 +1,131 @@
+import { asLioctlError, PartialFailureError, type LioctlError } from '../../errors/index.js';
+import type { LioRoot } from '../../model/index.js';
+import { describeOperation } from '../plan/describe.js';
+import type { PlanOperation } from '../plan/operations.js';
+import { aluaGroupKey, createdBy, holdersOf, neededBy, removedBy, type ObjectKey } from './object-keys.js';
+import { performOperation } from './perform-operation.js';
+
+export interface OperationFailure {
+  readonly operation: PlanOperation;
+  /** One line that names the object and the reason, never a secret. */
+  readonly message: string;
+  readonly error: LioctlError;
+}
+
+export interface SkippedOperation {
+  readonly operation: PlanOperation;
+  /** Why it was not attempted: `storage object fileio/disk1 was not created`. */
+  readonly reason: string;
+}
+
+export interface ExecutionReport {
+  /** Operations performed completely, in order. */
+  readonly done: readonly PlanOperation[];
+  /** Refusals, one per problem (an operation with several refused settings has several). */
+  readonly failed: readonly OperationFailure[];
+  /** Operations not attempted because an object they need failed. */
+  readonly skipped: readonly SkippedOperation[];
+}
+
+export interface ExecuteOptions {
+  /** Stop at the first failure (restoreconfig's abort_on_error) instead of going on. */
+  readonly stopAtFirstFailure?: boolean;
+  /** Called after each operation performed completely (progress lines). */
+  readonly onDone?: (op: PlanOperation) => void;
+}
+
+/**
+ * The model's own messages start with "Cannot <verb> <object>"; anything else (a lookup
+ * that found nothing, a value refused before any write) gets the operation in front.
+ */
+function failureMessage(op: PlanOperation, err: LioctlError): string {
+  return err.message.startsWith('Cannot ') ? err.message : `${describeOperation(op)}: ${err.message}`;
+}
+
+function failuresOf(op: PlanOperation, err: unknown): OperationFailure[] {
+  const error = asLioctlError(err);
+  const parts = error instanceof PartialFailureError ? error.failures : [error];
+  return parts.map((e) => ({ operation: op, message: failureMessage(op, e), error: e }));
+}
+
+/** Tracks what failed, so operations that depend on it are skipped with a reason. */
+class Casualties {
+  /** Objects that do not exist as the plan expects: not created, or not removed. */
+  private readonly unavailable = new Map<ObjectKey, string>();
+  /** Objects that cannot be removed because something inside them stayed. */
+  private readonly stuck = new Map<ObjectKey, string>();
+
+  blocker(op: PlanOperation): string | undefined {
+    for (const key of neededBy(op)) {
+      const why = this.unavailable.get(key);
+      if (why !== undefined) return why;
+    }
+    const removed = removedBy(op);
+    const created = createdBy(op);
+    return (removed === undefined ? undefined : this.stuck.get(removed)) ?? (created === undefined ? undefined : this.unavailable.get(created));
+  }
+
+  /** Records that `op` did not happen (failed, or skipped for `reason`). */
+  lost(op: PlanOperation): void {
+    const created = createdBy(op);
+    if (created !== undefined) this.unavailable.set(created, `${created} was not created`);
+    const removed = removedBy(op);
+    if (removed === undefined) return;
+    // A replacement's create must not run into the object that is still there.
+    this.unavailable.set(removed, `${removed} could not be removed`);
+    for (const holder of holdersOf(op)) if (!this.stuck.has(holder)) this.stuck.set(holder, `${removed} could not be removed`);
+  }
+
+  /** A create-lun whose ALUA group was not created: the group it falls back from, if so. */
+  missingAluaGroup(op: PlanOperation): string | undefined {
+    if (op.kind !== 'create-lun' || op.aluaGroup === undefined) return undefined;
+    return this.unavailable.has(aluaGroupKey(op.storage, op.aluaGroup)) ? op.aluaGroup : undefined;
+  }
+}
+
+/**
+ * Performs the operations in order through the model, collecting each failure instead of
+ * stopping, so one bad object does not cost the rest (as targetcli's restore). What
+ * depends on a failed object is skipped with a reason rather than attempted for a second,
+ * confusing error. Nothing is thrown for refusals; the report says what happened.
+ */
+export function executePlan(lio: LioRoot, operations: readonly PlanOperation[], options: ExecuteOptions = {}): ExecutionReport {
+  const done: PlanOperation[] = [];
+  const failed: OperationFailure[] = [];
+  const skipped: SkippedOperation[] = [];
+  const casualties = new Casualties();
+  for (const [i, op] of operations.entries()) {
+    if (options.stopAtFirstFailure === true && failed.length > 0) {
+      for (const rest of operations.slice(i)) skipped.push({ operation: rest, reason: 'stopped at the first failure' });
+      break;
+    }
+    const reason = casualties.blocker(op);
+    if (reason !== undefined) {
+      skipped.push({ operation: op, reason });
+      casualties.lost(op);
+      continue;
+    }
+    const fallback = casualties.missingAluaGroup(op);
+    try {
+      performOperation(lio, fallback === undefined ? op : withoutAluaGroup(op));
+    } catch (err) {
+      failed.push(...failuresOf(op, err));
+      casualties.lost(op);
+      continue;
+    }
+    if (fallback !== undefined) {
+      const message = `${describeOperation(op)}: exported in the default ALUA group instead, as ALUA group ${fallback} was not created`;
+      failed.push({ operation: op, message, error: new PartialFailureError(message, []) });
+      continue;
+    }
+    done.push(op);
+    options.onDone?.(op);
+  }
+  return { done, failed, skipped };
+}
+
+function withoutAluaGroup(op: PlanOperation): PlanOperation {
+  if (op.kind !== 'create-lun') return op;
+  const { aluaGroup: _dropped, ...rest } = op;
+  return rest;
+}

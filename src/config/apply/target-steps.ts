@@ -1,0 +1,76 @@
+import { ConfigFsError } from '../../configfs/index.js';
+import { ConfigGroup, type LioRoot } from '../../model/index.js';
+import { inContext } from '../../model/errors.js';
+import type { PlanOperation } from '../plan/operations.js';
+import { target, tpg } from './model-handles.js';
+import { writeSettings } from './write-settings.js';
+
+type TargetOperation = Extract<
+  PlanOperation,
+  {
+    kind:
+      | 'create-target'
+      | 'set-target-parameters'
+      | 'create-tpg'
+      | 'set-tpg-attributes'
+      | 'set-tpg-parameters'
+      | 'set-tpg-auth'
+      | 'set-tpg-enable'
+      | 'delete-tpg'
+      | 'delete-target';
+  }
+>;
+
+/**
+ * The model creates single-TPG fabrics' targets (loopback, hardware) together with TPG 1,
+ * but a restore creates the TPG as its own operation, with the nexus the file keeps:
+ * so the target directory alone is made here, as rtslib's Target() does.
+ */
+function createTarget(lio: LioRoot, fabricName: string, wwn: string): void {
+  const fabric = lio.fabric(fabricName);
+  if (fabric.multiTpg) {
+    fabric.createTarget({ wwn });
+    return;
+  }
+  fabric.load();
+  const dir = `${fabric.path}/${fabric.targetDirName(wwn)}`;
+  try {
+    lio.fs.mkdir(dir);
+  } catch (err) {
+    throw err instanceof ConfigFsError ? inContext(`Cannot create ${fabricName} target ${wwn}`, err) : err;
+  }
+}
+
+function setEnable(lio: LioRoot, op: Extract<PlanOperation, { kind: 'set-tpg-enable' }>): void {
+  const handle = tpg(lio, op.tpg);
+  if (handle.isEnabled() === op.enable) return;
+  if (op.enable) handle.enable();
+  else handle.disable();
+}
+
+/** Targets and TPGs, with their settings. */
+export function performTargetOperation(lio: LioRoot, op: TargetOperation): void {
+  switch (op.kind) {
+    case 'create-target':
+      return createTarget(lio, op.fabric, op.wwn);
+    case 'set-target-parameters': {
+      const t = target(lio, op.fabric, op.wwn);
+      return writeSettings(new ConfigGroup(lio.fs, `${t.path}/param`, { noun: 'parameter', owner: `target ${t.label}` }), op.parameters);
+    }
+    case 'create-tpg':
+      target(lio, op.tpg.fabric, op.tpg.wwn).createTpg({ tag: op.tpg.tag, ...(op.nexus === undefined ? {} : { nexus: op.nexus }) });
+      return;
+    case 'set-tpg-attributes':
+      return writeSettings(tpg(lio, op.tpg).attributes, op.attributes);
+    case 'set-tpg-parameters':
+      return writeSettings(tpg(lio, op.tpg).parameters, op.parameters);
+    case 'set-tpg-auth':
+      return tpg(lio, op.tpg).setAuth(op.credentials);
+    case 'set-tpg-enable':
+      return setEnable(lio, op);
+    case 'delete-tpg':
+      return tpg(lio, op.tpg).delete();
+    case 'delete-target':
+      return target(lio, op.fabric, op.wwn).delete();
+  }
+}

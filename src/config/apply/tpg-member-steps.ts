@@ -1,0 +1,96 @@
+import type { LioRoot } from '../../model/index.js';
+import type { PlanOperation } from '../plan/operations.js';
+import { nodeAcl, storageObject, tpg } from './model-handles.js';
+import { writeSettings } from './write-settings.js';
+
+type TpgMemberOperation = Extract<
+  PlanOperation,
+  {
+    kind:
+      | 'create-lun'
+      | 'set-lun-alua-group'
+      | 'delete-lun'
+      | 'create-portal'
+      | 'set-portal'
+      | 'delete-portal'
+      | 'create-node-acl'
+      | 'set-node-acl-attributes'
+      | 'set-node-acl-tag'
+      | 'set-node-acl-auth'
+      | 'delete-node-acl'
+      | 'create-mapped-lun'
+      | 'set-mapped-lun-write-protect'
+      | 'delete-mapped-lun';
+  }
+>;
+
+function createLun(lio: LioRoot, op: Extract<PlanOperation, { kind: 'create-lun' }>): void {
+  tpg(lio, op.tpg).createLun(storageObject(lio, op.storage), {
+    lun: op.index,
+    ...(op.alias === undefined ? {} : { alias: op.alias }),
+    ...(op.aluaGroup === undefined ? {} : { aluaGroup: op.aluaGroup }),
+    // targetcli's one-LUN-per-object-and-TPG rule is for interactive creates; a file may
+    // hold what the kernel allows, and a restore reproduces it.
+    checkDuplicate: false,
+  });
+}
+
+function setPortal(lio: LioRoot, op: Extract<PlanOperation, { kind: 'set-portal' }>): void {
+  const portal = tpg(lio, op.tpg).portal(op.ipAddress, op.port);
+  if (op.iser !== undefined && portal.iser() !== op.iser) portal.setIser(op.iser);
+  if (op.offload !== undefined && portal.offload() !== op.offload) portal.setOffload(op.offload);
+}
+
+function setTag(lio: LioRoot, op: Extract<PlanOperation, { kind: 'set-node-acl-tag' }>): void {
+  const acl = nodeAcl(lio, op.tpg, op.nodeWwn);
+  const want = op.tag ?? undefined;
+  if (acl.tag() !== want) acl.setTag(want);
+}
+
+function setWriteProtect(lio: LioRoot, op: Extract<PlanOperation, { kind: 'set-mapped-lun-write-protect' }>): void {
+  const mapped = nodeAcl(lio, op.tpg, op.nodeWwn).mappedLun(op.index);
+  if (mapped.writeProtect() !== op.writeProtect) mapped.setWriteProtect(op.writeProtect);
+}
+
+/** What lives inside a TPG: LUNs, portals, node ACLs and their mapped LUNs. */
+export function performTpgMemberOperation(lio: LioRoot, op: TpgMemberOperation): void {
+  switch (op.kind) {
+    case 'create-lun':
+      return createLun(lio, op);
+    case 'set-lun-alua-group': {
+      const lun = tpg(lio, op.tpg).lun(op.index);
+      if (lun.aluaGroup() !== op.aluaGroup) lun.setAluaGroup(op.aluaGroup);
+      return;
+    }
+    case 'delete-lun':
+      return tpg(lio, op.tpg).lun(op.index).delete();
+    case 'create-portal':
+      tpg(lio, op.tpg).createPortal(op.ipAddress, op.port, { iser: op.iser, offload: op.offload });
+      return;
+    case 'set-portal':
+      return setPortal(lio, op);
+    case 'delete-portal':
+      return tpg(lio, op.tpg).portal(op.ipAddress, op.port).delete();
+    case 'create-node-acl':
+      tpg(lio, op.tpg).createNodeAcl(op.nodeWwn);
+      return;
+    case 'set-node-acl-attributes':
+      return writeSettings(nodeAcl(lio, op.tpg, op.nodeWwn).attributes, op.attributes);
+    case 'set-node-acl-tag':
+      return setTag(lio, op);
+    case 'set-node-acl-auth':
+      return nodeAcl(lio, op.tpg, op.nodeWwn).setAuth(op.credentials);
+    case 'delete-node-acl':
+      return nodeAcl(lio, op.tpg, op.nodeWwn).delete();
+    case 'create-mapped-lun':
+      nodeAcl(lio, op.tpg, op.nodeWwn).createMappedLun(op.index, op.tpgLun, {
+        writeProtect: op.writeProtect,
+        ...(op.alias === undefined ? {} : { alias: op.alias }),
+      });
+      return;
+    case 'set-mapped-lun-write-protect':
+      return setWriteProtect(lio, op);
+    case 'delete-mapped-lun':
+      return nodeAcl(lio, op.tpg, op.nodeWwn).mappedLun(op.index).delete();
+  }
+}
