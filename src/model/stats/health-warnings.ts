@@ -60,7 +60,7 @@ function chapWarnings(tpg: Tpg): HealthWarning[] {
  * object is missing or points at nothing, CHAP secrets missing where CHAP is required.
  * `existing` holds the `plugin/name` of every storage object, to spot dangling links.
  */
-export function tpgWarnings(tpg: Tpg, luns: readonly LunCounters[], existing: ReadonlySet<string>): HealthWarning[] {
+export function tpgWarnings(tpg: Tpg, luns: ReadonlyArray<Pick<LunCounters, 'lun' | 'storageObject'>>, existing: ReadonlySet<string>): HealthWarning[] {
   const out: HealthWarning[] = [];
   if (tpg.fabric.spec.tpgEnable && !tpg.isEnabled()) {
     out.push({ kind: 'tpg-disabled', object: tpg.label, message: `TPG ${tpg.label} is disabled: initiators cannot log in` });

@@ -5,6 +5,16 @@ import { tpgPlace } from './lun-counters.js';
 import { readCounter, whileItExists } from './read-counter.js';
 import type { InitiatorCounters, MappedLunCounters, SessionCounters } from './stats-types.js';
 
+export type InitiatorIdentity = Omit<InitiatorCounters, 'luns' | 'session'>;
+
+/** A session found and identified, its counters not read yet. */
+export interface LocatedInitiator {
+  readonly identity: InitiatorIdentity;
+  /** The initiator's ACL; undefined for demo-mode sessions, which have none in configfs. */
+  readonly acl: NodeAcl | undefined;
+  readonly luns: ReadonlyArray<{ readonly mappedLun: number; readonly tpgLun: number | undefined }>;
+}
+
 function findAcl(tpg: Tpg, initiator: string): NodeAcl | undefined {
   try {
     return tpg.findNodeAcl(initiator);
@@ -12,6 +22,37 @@ function findAcl(tpg: Tpg, initiator: string): NodeAcl | undefined {
     // A name the model cannot normalise has no ACL we could read counters from.
     return undefined;
   }
+}
+
+/** Identifies one session of `tpg` (as `Tpg.sessions()` lists it) and where its counters are. */
+export function locateInitiator(tpg: Tpg, s: Session): LocatedInitiator {
+  const address = s.connections[0]?.address;
+  return {
+    identity: {
+      key: `${tpg.path}|${s.initiator}|${s.sid ?? ''}`,
+      ...tpgPlace(tpg),
+      initiator: s.initiator,
+      ...(s.alias === undefined ? {} : { alias: s.alias }),
+      ...(s.sid === undefined ? {} : { sid: s.sid }),
+      dynamic: s.dynamic,
+      state: s.state,
+      ...(address === undefined ? {} : { address }),
+      connections: s.connections.length,
+    },
+    acl: s.dynamic ? undefined : findAcl(tpg, s.initiator),
+    luns: s.luns.map((l) => ({ mappedLun: l.mappedLun, tpgLun: l.tpgLun })),
+  };
+}
+
+/** Every logged-in initiator of a TPG, demo-mode sessions included; [] when the TPG vanished. */
+export function locateInitiators(tpg: Tpg): LocatedInitiator[] {
+  const sessions = whileItExists(() => tpg.sessions()) ?? [];
+  const out: LocatedInitiator[] = [];
+  for (const s of sessions) {
+    const located = whileItExists(() => locateInitiator(tpg, s));
+    if (located !== undefined) out.push(located);
+  }
+  return out;
 }
 
 function readMappedLun(acl: NodeAcl, mappedLun: number, tpgLun: number | undefined): MappedLunCounters {
@@ -40,36 +81,26 @@ function readSessionCounters(acl: NodeAcl): SessionCounters | undefined {
   return Object.values(counters).every((v) => v === undefined) ? undefined : counters;
 }
 
-/** The counters of one session of `tpg` (as `Tpg.sessions()` lists it). */
-export function initiatorCounters(tpg: Tpg, s: Session): InitiatorCounters {
-  const acl = s.dynamic ? undefined : findAcl(tpg, s.initiator);
+/**
+ * The counters of a located session: per mapped LUN (`scsi_auth_intr`) and per iSCSI
+ * session. Demo-mode sessions get none: the kernel keeps theirs in ACLs configfs does not show.
+ */
+export function readLocatedInitiator(i: LocatedInitiator): InitiatorCounters {
+  const { acl } = i;
   const session = acl === undefined ? undefined : readSessionCounters(acl);
-  const address = s.connections[0]?.address;
   return {
-    key: `${tpg.path}|${s.initiator}|${s.sid ?? ''}`,
-    ...tpgPlace(tpg),
-    initiator: s.initiator,
-    ...(s.alias === undefined ? {} : { alias: s.alias }),
-    ...(s.sid === undefined ? {} : { sid: s.sid }),
-    dynamic: s.dynamic,
-    state: s.state,
-    ...(address === undefined ? {} : { address }),
-    connections: s.connections.length,
-    luns: acl === undefined ? [] : s.luns.map((l) => readMappedLun(acl, l.mappedLun, l.tpgLun)),
+    ...i.identity,
+    luns: acl === undefined ? [] : i.luns.map((l) => readMappedLun(acl, l.mappedLun, l.tpgLun)),
     ...(session === undefined ? {} : { session }),
   };
 }
 
-/**
- * Every logged-in initiator of a TPG with its counters. Demo-mode sessions are listed too,
- * without counters: the kernel keeps theirs in ACLs that configfs does not show.
- */
+/** The counters of one session of `tpg` (as `Tpg.sessions()` lists it). */
+export function initiatorCounters(tpg: Tpg, s: Session): InitiatorCounters {
+  return readLocatedInitiator(locateInitiator(tpg, s));
+}
+
+/** Every logged-in initiator of a TPG with its counters. */
 export function readInitiators(tpg: Tpg): InitiatorCounters[] {
-  const sessions = whileItExists(() => tpg.sessions()) ?? [];
-  const out: InitiatorCounters[] = [];
-  for (const s of sessions) {
-    const counters = whileItExists(() => initiatorCounters(tpg, s));
-    if (counters !== undefined) out.push(counters);
-  }
-  return out;
+  return locateInitiators(tpg).map(readLocatedInitiator);
 }
