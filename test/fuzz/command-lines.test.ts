@@ -6,7 +6,7 @@ import { ShellSession } from '../../src/shell/session/index.js';
 import { rootNode } from '../../src/shell/nodes/root-node.js';
 import { mutate, pick, rng } from './random.js';
 
-// LIOCTL_FUZZ_LINES sets the count: npm test runs a quick pass, `npm run test:fuzz` (CI) 100,000.
+// LIOCTL_FUZZ_LINES sets the count: npm test runs a quick pass, `npm run test:stress` (CI) 100,000.
 const LINES = Number(process.env.LIOCTL_FUZZ_LINES ?? 1500);
 const SEED = Number(process.env.LIOCTL_FUZZ_SEED ?? 20261122);
 
