@@ -13,32 +13,31 @@ const HCTL = /^\d+:\d+:\d+:\d+$/;
  * otherwise export a fresh empty disk in its place.
  */
 export function backingProblem(host: Host, config: StorageObjectConfig): string | undefined {
-  const label = `${config.plugin}/${config.name}`;
   switch (config.plugin) {
     case 'fileio': {
       const found = host.stat(config.dev);
-      if (found === undefined) return `${label}: backing file ${config.dev} does not exist`;
-      return found.kind === 'file' || found.kind === 'block' ? undefined : `${label}: ${config.dev} is not a file or a block device`;
+      if (found === undefined) return `backing file ${config.dev} does not exist`;
+      return found.kind === 'file' || found.kind === 'block' ? undefined : `${config.dev} is not a file or a block device`;
     }
     case 'block':
-      if (host.stat(config.dev) === undefined) return `${label}: device ${config.dev} does not exist`;
-      return host.blockDevice(config.dev) === undefined ? `${label}: ${config.dev} is not a block device` : undefined;
+      if (host.stat(config.dev) === undefined) return `device ${config.dev} does not exist`;
+      return host.blockDevice(config.dev) === undefined ? `${config.dev} is not a block device` : undefined;
     case 'pscsi':
       if (HCTL.test(config.dev.trim())) return undefined; // an address: only the kernel can tell
-      return host.stat(config.dev) === undefined ? `${label}: device ${config.dev} does not exist` : undefined;
+      return host.stat(config.dev) === undefined ? `device ${config.dev} does not exist` : undefined;
     case 'ramdisk':
     case 'user':
       return undefined;
   }
 }
 
-/** Every backing problem of the storage objects a plan creates, for a check before the first write. */
+/** Every backing problem of the storage objects a plan creates (`block/disk1: ...`), for a check before the first write. */
 export function backingProblems(host: Host, operations: readonly PlanOperation[]): string[] {
   const out: string[] = [];
   for (const op of operations) {
     if (op.kind !== 'create-storage-object') continue;
     const problem = backingProblem(host, op.config);
-    if (problem !== undefined) out.push(problem);
+    if (problem !== undefined) out.push(`${op.config.plugin}/${op.config.name}: ${problem}`);
   }
   return out;
 }

@@ -34,12 +34,24 @@ export interface ExecuteOptions {
   readonly onDone?: (op: PlanOperation) => void;
 }
 
+/** Operations whose refusals come from the model's settings groups, which name the setting and its object. */
+const SETTINGS_KINDS: ReadonlySet<PlanOperation['kind']> = new Set([
+  'set-storage-attributes',
+  'set-alua-group',
+  'set-target-parameters',
+  'set-tpg-attributes',
+  'set-tpg-parameters',
+  'set-node-acl-attributes',
+]);
+
 /**
- * The model's own messages start with "Cannot <verb> <object>"; anything else (a lookup
- * that found nothing, a value refused before any write) gets the operation in front.
+ * The model's own messages start with "Cannot <verb> <object>", and settings refusals
+ * name their object; anything else (a lookup that found nothing, a value refused before
+ * any write) gets the operation in front, so every line says which object failed.
  */
 function failureMessage(op: PlanOperation, err: LioctlError): string {
-  return err.message.startsWith('Cannot ') ? err.message : `${describeOperation(op)}: ${err.message}`;
+  if (err.message.startsWith('Cannot ') || SETTINGS_KINDS.has(op.kind)) return err.message;
+  return `${describeOperation(op)}: ${err.message}`;
 }
 
 function failuresOf(op: PlanOperation, err: unknown): OperationFailure[] {

@@ -1,20 +1,27 @@
 import { PartialFailureError } from '../../errors/index.js';
 import { describeOperation } from '../plan/describe.js';
 import type { ExecutionReport } from './execute-plan.js';
+import { createdBy, removedBy } from './object-keys.js';
 
 /** Long lists are cut so one missing disk behind a thousand mapped LUNs cannot flood a terminal. */
 const SHOWN_LINES = 20;
 
-/** The failures, then what was skipped because of them, one line each. */
-export function problemLines(report: ExecutionReport): string[] {
-  return [
-    ...report.failed.map((f) => f.message),
-    ...report.skipped.map((s) => `skipped: ${describeOperation(s.operation)} (${s.reason})`),
-  ];
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The failures, then the objects not created or removed because of them, one line each.
+ * Skipped setting changes are counted, not listed: they belong to objects listed above.
+ */
+export function problemLines(report: ExecutionReport): string[] {
+  const objects = report.skipped.filter((s) => createdBy(s.operation) !== undefined || removedBy(s.operation) !== undefined);
+  const settings = report.skipped.length - objects.length;
+  return [
+    ...report.failed.map((f) => f.message),
+    ...objects.map((s) => `skipped: ${describeOperation(s.operation)} (${s.reason})`),
+    ...(settings > 0 ? [`skipped: ${plural(settings, 'setting change')} of those objects`] : []),
+  ];
 }
 
 /**

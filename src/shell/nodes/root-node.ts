@@ -9,6 +9,10 @@ import { fabricNode, fabricNodes } from './fabric-nodes.js';
 import { makeNode, plain } from './node-kit.js';
 import { clearconfigCommand } from './clearconfig-command.js';
 import { saveconfigCommand } from './saveconfig-command.js';
+import { restoreconfigCommand } from './restoreconfig-command.js';
+import { diffCommand } from './diff-command.js';
+import { applyCommand } from './apply-command.js';
+import { clearCommand, restoreCommand, saveCommand } from './targetctl-commands.js';
 import { rootStatusCommand, sessionsCommand } from './sessions-command.js';
 import type { ShellEnv } from './shell-env.js';
 
@@ -28,6 +32,12 @@ export function rootNode(fs: ConfigFs): UiNode {
       rootStatusCommand(env),
       saveconfigCommand(env),
       clearconfigCommand(env),
+      restoreconfigCommand(env),
+      diffCommand(env),
+      applyCommand(env),
+      restoreCommand(env),
+      saveCommand(env),
+      clearCommand(env),
       nodeCommand(defineCommand({ name: 'version', summary: 'Prints the version of lioctl.', params: [] }), false, () => ({
         result: result('version', { version }, (d) => `lioctl version ${d.version}`),
       })),
