@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LioRoot, StorageObject, Tpg } from '../../../src/model/index.js';
-import { configfsLeftovers, diskByModel, head, kernelLio, loopDevice, run, sh, sleep, writeAndReadBack } from './kernel-helpers.js';
+import { configfsLeftovers, unregisterFabrics, diskByModel, head, kernelLio, loopDevice, run, sh, sleep, writeAndReadBack } from './kernel-helpers.js';
 
 const PORTAL = '127.0.0.1:3260';
 const INITIATOR = readFileSync('/etc/iscsi/initiatorname.iscsi', 'utf8').match(/^InitiatorName=(\S+)/m)?.[1] ?? '';
@@ -94,6 +94,7 @@ function teardown(iqn: string, tag: string): void {
 beforeAll(() => {
   expect(INITIATOR).toMatch(/^iqn\./);
   lio = kernelLio();
+  unregisterFabrics();
   expect(configfsLeftovers()).toEqual([]);
   loop = loopDevice('/tmp/initiator-loop.img');
   ensureIscsid();
@@ -106,6 +107,7 @@ afterEach(() => {
 afterAll(() => {
   lio.clear();
   loop.release();
+  unregisterFabrics();
   expect(configfsLeftovers()).toEqual([]);
 });
 

@@ -30,16 +30,28 @@ export function loopDevice(file: string, size = '32M'): { path: string; release(
   return { path, release: () => void run('losetup', ['-d', path]) };
 }
 
-/** What is left in configfs besides the kernel's own entries (fabric dirs of loaded modules aside). */
+/** What is left in configfs besides the kernel's own entries. */
 export function configfsLeftovers(): string[] {
+  return leftovers(new KernelConfigFs());
+}
+
+/** Objects left in configfs: registered fabrics without targets are not objects. */
+export function objectLeftovers(): string[] {
   const fs = new KernelConfigFs();
-  return leftovers(fs).filter((p) => {
-    if (['iscsi', 'loopback', 'vhost'].includes(p)) {
-      // A registered fabric with no targets is the module being loaded, not an object.
-      return fs.list(p).some((n) => !['discovery_auth', 'lio_version', 'version', 'cpus_allowed_list'].includes(n));
-    }
-    return true;
-  });
+  return configfsLeftovers().filter(
+    (p) => !['iscsi', 'loopback', 'vhost'].includes(p) || fs.list(p).some((n) => !['discovery_auth', 'lio_version', 'version', 'cpus_allowed_list'].includes(n)),
+  );
+}
+
+/**
+ * Unregisters the fabric directories the tests registered (their modules stay loaded), so
+ * the next suite in the same VM finds configfs as the kernel booted it.
+ */
+export function unregisterFabrics(): void {
+  const fs = new KernelConfigFs();
+  for (const dir of ['iscsi', 'loopback', 'vhost']) {
+    if (fs.exists(dir)) fs.rmdir(dir);
+  }
 }
 
 /** The /dev/sdX whose INQUIRY model is `model`, waiting for the kernel to scan it. */

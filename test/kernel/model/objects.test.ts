@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../src/errors/index.js';
 import { KernelRefusedError, type LioRoot } from '../../../src/model/index.js';
-import { configfsLeftovers, diskByModel, head, kernelLio, loopDevice, noDiskWithModel, sh, sleep, writeAndReadBack } from './kernel-helpers.js';
+import { configfsLeftovers, objectLeftovers, unregisterFabrics, diskByModel, head, kernelLio, loopDevice, noDiskWithModel, sh, sleep, writeAndReadBack } from './kernel-helpers.js';
 
 const IQN = 'iqn.2003-01.org.example.lioctl:objects';
 
@@ -14,6 +14,7 @@ let loop: { path: string; release(): void };
 
 beforeAll(() => {
   lio = kernelLio();
+  unregisterFabrics();
   expect(configfsLeftovers()).toEqual([]);
   loop = loopDevice('/tmp/objects-loop.img');
 });
@@ -24,6 +25,8 @@ afterEach(() => lio.clear());
 afterAll(() => {
   lio.clear();
   loop.release();
+  unregisterFabrics();
+  expect(configfsLeftovers()).toEqual([]);
 });
 
 describe('storage objects on the kernel', () => {
@@ -63,7 +66,7 @@ describe('storage objects on the kernel', () => {
     expect(lio.findStorageObject('block', 'b2')).toBeUndefined();
 
     for (const so of lio.storageObjects()) so.delete();
-    expect(configfsLeftovers()).toEqual([]);
+    expect(objectLeftovers()).toEqual([]);
     expect(existsSync('/tmp/f1.img')).toBe(true); // backing files are the user's data
   });
 
@@ -77,7 +80,7 @@ describe('storage objects on the kernel', () => {
     expect(() => so.delete({ cascade: false })).toThrow(ConflictError);
     expect(so.delete().removedLuns).toEqual([`iscsi/${IQN}/tpg1/lun4`]);
     lio.fabric('iscsi').target(IQN).delete();
-    expect(configfsLeftovers()).toEqual([]);
+    expect(objectLeftovers()).toEqual([]);
   });
 });
 
@@ -133,7 +136,7 @@ describe('fabrics on the kernel', () => {
 
     lio.clear();
     expect(lio.fabric('iscsi').discoveryAuth()).toEqual({ enforced: false, authenticateTarget: false });
-    expect(configfsLeftovers()).toEqual([]);
+    expect(objectLeftovers()).toEqual([]);
   });
 
   it('tolerates entries under a fabric directory that are not targets', () => {
@@ -157,7 +160,7 @@ describe('fabrics on the kernel', () => {
     for (let i = 0; i < 40 && !noDiskWithModel('LIOCTL-LOOP'); i++) sleep(250);
     expect(noDiskWithModel('LIOCTL-LOOP')).toBe(true);
     so.delete();
-    expect(configfsLeftovers()).toEqual([]);
+    expect(objectLeftovers()).toEqual([]);
   });
 
   it('builds a vhost target with a nexus and an ACL', () => {
@@ -173,6 +176,6 @@ describe('fabrics on the kernel', () => {
     expect(acl.mappedLunIndexes()).toEqual([0]);
     target.delete();
     so.delete();
-    expect(configfsLeftovers()).toEqual([]);
+    expect(objectLeftovers()).toEqual([]);
   });
 });
