@@ -13,7 +13,7 @@ const banner = {
 rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: {
-    lioctl: 'src/cli/main.ts',
+    lioctl: 'src/cli/entry.ts',
     index: 'src/index.ts',
   },
   outdir: 'dist',
