@@ -23,6 +23,11 @@ export interface ConfigGroupOptions {
   readonly owner: string;
   /** iSCSI parameters say Yes/No; attributes say 1/0. */
   readonly booleans?: readonly [yes: string, no: string];
+  /**
+   * File modes already learnt for this kind of group (e.g. every fileio `attrib/`): the
+   * kernel fixes them per attribute definition, so one stat per name serves every object.
+   */
+  readonly modes?: Map<string, number>;
 }
 
 /**
@@ -52,8 +57,13 @@ export class ConfigGroup {
 
   /** Every setting with its value and access (one list, then one stat and one read each). */
   entries(): SettingEntry[] {
+    const modes = this.options.modes;
     return this.names().map((name) => {
-      const mode = this.fs.stat(`${this.path}/${name}`).mode;
+      let mode = modes?.get(name);
+      if (mode === undefined) {
+        mode = this.fs.stat(`${this.path}/${name}`).mode;
+        modes?.set(name, mode);
+      }
       const readable = (mode & 0o444) !== 0;
       let value: string | undefined;
       if (readable) {

@@ -35,6 +35,7 @@ export class LioRoot {
   /** @internal where storage objects live and which HBA indexes are taken. */
   readonly storageRegistry: StorageRegistry;
   private readonly fabricModules = new Map<FabricName, FabricModule>();
+  private readonly settingModes = new Map<string, Map<string, number>>();
 
   constructor(
     readonly fs: ConfigFs,
@@ -53,6 +54,16 @@ export class LioRoot {
   /** The target core's version line. */
   version(): string | undefined {
     return readIfExists(this.fs, 'version');
+  }
+
+  /** @internal file modes per kind of settings group ("fileio attrib"), learnt once per process. */
+  modesOf(kind: string): Map<string, number> {
+    let modes = this.settingModes.get(kind);
+    if (!modes) {
+      modes = new Map();
+      this.settingModes.set(kind, modes);
+    }
+    return modes;
   }
 
   /** The kernel release from the version line (`6.1.0-56-amd64`), if shown. */

@@ -36,8 +36,14 @@ export class NodeAcl {
     readonly dirName: string,
   ) {
     const owner = `node ACL ${this.label}`;
-    this.attributes = new ConfigGroup(tpg.lio.fs, `${this.path}/attrib`, { noun: 'attribute', owner });
-    this.parameters = new ConfigGroup(tpg.lio.fs, `${this.path}/param`, { noun: 'parameter', owner, booleans: ['Yes', 'No'] });
+    const kind = `${tpg.fabric.name} acl`;
+    this.attributes = new ConfigGroup(tpg.lio.fs, `${this.path}/attrib`, { noun: 'attribute', owner, modes: tpg.lio.modesOf(`${kind} attrib`) });
+    this.parameters = new ConfigGroup(tpg.lio.fs, `${this.path}/param`, {
+      noun: 'parameter',
+      owner,
+      booleans: ['Yes', 'No'],
+      modes: tpg.lio.modesOf(`${kind} param`),
+    });
   }
 
   get path(): string {

@@ -67,8 +67,14 @@ export class Tpg {
     readonly tag: number,
   ) {
     const owner = `TPG ${this.label}`;
-    this.attributes = new ConfigGroup(this.lio.fs, `${this.path}/attrib`, { noun: 'attribute', owner });
-    this.parameters = new ConfigGroup(this.lio.fs, `${this.path}/param`, { noun: 'parameter', owner, booleans: ['Yes', 'No'] });
+    const kind = `${target.fabric.name} tpg`;
+    this.attributes = new ConfigGroup(this.lio.fs, `${this.path}/attrib`, { noun: 'attribute', owner, modes: this.lio.modesOf(`${kind} attrib`) });
+    this.parameters = new ConfigGroup(this.lio.fs, `${this.path}/param`, {
+      noun: 'parameter',
+      owner,
+      booleans: ['Yes', 'No'],
+      modes: this.lio.modesOf(`${kind} param`),
+    });
   }
 
   get path(): string {

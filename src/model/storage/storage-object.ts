@@ -81,7 +81,11 @@ export class StorageObject {
     const parsed = parseHbaDir(hba);
     if (!parsed) throw new ValidationError(`'${hba}' is not a storage HBA directory`, { code: 'bad-name' });
     this.plugin = parsed.plugin;
-    this.attributes = new ConfigGroup(lio.fs, `${this.path}/attrib`, { noun: 'attribute', owner: `storage object ${this.label}` });
+    this.attributes = new ConfigGroup(lio.fs, `${this.path}/attrib`, {
+      noun: 'attribute',
+      owner: `storage object ${this.label}`,
+      modes: lio.modesOf(`${this.plugin} attrib`),
+    });
   }
 
   get path(): string {

@@ -114,3 +114,20 @@ describe('building like a restore', () => {
     expect(lookups).toEqual(['list core', 'exists iscsi', 'exists iscsi/iqn.2003-01.org.example:restore/tpgt_1']);
   });
 });
+
+describe('settings', () => {
+  it('learns attribute modes once per kind of object, not once per object', () => {
+    const { lio, fs } = newLio();
+    const a = lio.createRamdisk({ name: 'a', size: 4096 });
+    const b = lio.createRamdisk({ name: 'b', size: 4096 });
+    fs.reset();
+    const first = a.attributes.entries();
+    const stats = fs.calls.filter((c) => c.op === 'stat').length;
+    expect(stats).toBe(first.length);
+    fs.reset();
+    const second = b.attributes.entries();
+    expect(fs.calls.filter((c) => c.op === 'stat')).toEqual([]);
+    expect(second.map((e) => [e.name, e.readable, e.writable])).toEqual(first.map((e) => [e.name, e.readable, e.writable]));
+    expect(first.find((e) => e.name === 'hw_block_size')).toMatchObject({ writable: false });
+  });
+});
