@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { executePlan } from '../../../../src/config/apply/index.js';
+import { dumpConfig } from '../../../../src/config/dump/index.js';
+import { parseConfig, planConfig, planRestore, serializeConfig, type PlanOperation, type SaveConfig, type TpgId } from '../../../../src/config/index.js';
+import { newLio } from '../../model/helpers.js';
+import { buildRich, CLIENT, IQN } from './rich-config.js';
+
+const TPG: TpgId = { fabric: 'iscsi', wwn: IQN, tag: 1 };
+
+function richDocument(): { text: string; doc: SaveConfig } {
+  const { lio } = newLio();
+  buildRich(lio);
+  const text = serializeConfig(dumpConfig(lio));
+  return { text, doc: parseConfig(JSON.parse(text)).config };
+}
+
+/** The rich document with one change made to its plain JSON. */
+function edited(edit: (doc: { storage_objects: Array<Record<string, unknown>> }) => void): SaveConfig {
+  const raw = JSON.parse(richDocument().text) as { storage_objects: Array<Record<string, unknown>> };
+  edit(raw);
+  return parseConfig(raw).config;
+}
+
+describe('executePlan', () => {
+  it('rebuilds every kind of object from a dump, which then dumps byte for byte the same', () => {
+    const { text, doc } = richDocument();
+    const t = newLio();
+    const report = executePlan(t.lio, planRestore(doc).operations);
+    expect(report.failed).toEqual([]);
+    expect(report.skipped).toEqual([]);
+    expect(report.done).toHaveLength(planRestore(doc).operations.length);
+    expect(serializeConfig(dumpConfig(t.lio))).toBe(text);
+    expect(planConfig(dumpConfig(t.lio), doc).operations).toEqual([]);
+  });
+
+  it('reports a refused object with its reason, skips what needs it, and does the rest', () => {
+    const doc = edited((d) => {
+      const blk = d.storage_objects.find((so) => so['name'] === 'blk1');
+      if (blk) blk['dev'] = '/dev/sdz';
+    });
+    const t = newLio();
+    const report = executePlan(t.lio, planRestore(doc).operations);
+    expect(report.failed.map((f) => f.message)).toEqual(['create block storage object blk1 (/dev/sdz): device /dev/sdz does not exist']);
+    expect(report.skipped.map((s) => [s.operation.kind, s.reason])).toEqual([
+      ['set-storage-attributes', 'storage object block/blk1 was not created'],
+      ['set-alua-group', 'storage object block/blk1 was not created'],
+      ['create-lun', 'storage object block/blk1 was not created'],
+      ['create-mapped-lun', `LUN 1 of iscsi/${IQN}/tpg1 was not created`],
+    ]);
+    // Everything else is there, the TPG enabled last as usual.
+    const live = dumpConfig(t.lio);
+    expect(live.storage_objects.map((so) => so.name)).toEqual(['disk1', 'rd0']);
+    expect(live.targets.find((x) => x.fabric === 'iscsi')?.tpgs[0]).toMatchObject({ enable: true, luns: [{ index: 0 }, { index: 2 }] });
+  });
+
+  it('keeps going past a refused setting and reports each one by name', () => {
+    const doc = edited((d) => {
+      const disk = d.storage_objects.find((so) => so['name'] === 'disk1');
+      if (disk) disk['attributes'] = { ...(disk['attributes'] as object), no_such_attribute: 1, queue_depth: 64 };
+    });
+    const t = newLio();
+    const report = executePlan(t.lio, planRestore(doc).operations);
+    expect(report.failed.map((f) => f.message)).toEqual(["Unknown attribute 'no_such_attribute' of storage object fileio/disk1"]);
+    expect(report.skipped).toEqual([]);
+    expect(t.lio.storageObject('fileio', 'disk1').attributes.get('queue_depth')).toBe('64');
+  });
+
+  it('writes a setting only when the live value differs', () => {
+    const { doc } = richDocument();
+    const t = newLio();
+    executePlan(t.lio, planRestore(doc).operations);
+    t.fs.reset();
+    const same: PlanOperation[] = [
+      { kind: 'set-tpg-attributes', tpg: TPG, attributes: [['login_timeout', 15]] },
+      { kind: 'set-tpg-enable', tpg: TPG, enable: true },
+      { kind: 'set-mapped-lun-write-protect', tpg: TPG, nodeWwn: CLIENT, index: 1, writeProtect: true },
+      { kind: 'set-node-acl-tag', tpg: TPG, nodeWwn: CLIENT, tag: 'dbhosts' },
+      { kind: 'set-storage-identity', storage: { plugin: 'fileio', name: 'disk1' }, identity: { vendor_id: 'ACME' } },
+    ];
+    expect(executePlan(t.lio, same).done).toHaveLength(same.length);
+    expect(t.fs.changes()).toEqual([]);
+  });
+
+  it('stops at the first failure when asked, listing the rest as not attempted', () => {
+    const ops: PlanOperation[] = [
+      { kind: 'create-node-acl', tpg: TPG, nodeWwn: CLIENT },
+      { kind: 'create-storage-object', config: { plugin: 'ramdisk', name: 'rd9', size: 1 << 20, alua_tpgs: [] } },
+    ];
+    const report = executePlan(newLio().lio, ops, { stopAtFirstFailure: true });
+    expect(report.failed.map((f) => f.message)).toEqual([`create ACL ${CLIENT} in iscsi/${IQN}/tpg1: No iscsi target ${IQN}`]);
+    expect(report.skipped.map((s) => s.reason)).toEqual(['stopped at the first failure']);
+  });
+
+  it('exports a LUN in the default group when its ALUA group could not be made', () => {
+    const so = { plugin: 'ramdisk', name: 'rd9' } as const;
+    const t = newLio();
+    t.lio.fabric('iscsi').createTarget({ wwn: IQN, tpg: {} });
+    const ops: PlanOperation[] = [
+      { kind: 'create-storage-object', config: { ...so, size: 1 << 20, alua_tpgs: [] } },
+      // id 0 is the default group's: the model refuses it for another group.
+      { kind: 'create-alua-group', storage: so, group: { name: 'fast', tg_pt_gp_id: 0 } },
+      { kind: 'create-lun', tpg: TPG, index: 3, storage: so, aluaGroup: 'fast' },
+    ];
+    const report = executePlan(t.lio, ops);
+    expect(report.failed.map((f) => f.message)).toEqual([
+      "create ALUA group fast (id 0) on ramdisk/rd9: ALUA group id 0 is out of range; use 1 to 65535 (0 is the default group's)",
+      `create LUN 3 in iscsi/${IQN}/tpg1 for /backstores/ramdisk/rd9 in ALUA group fast: exported in the default ALUA group instead, as ALUA group fast was not created`,
+    ]);
+    expect(t.lio.fabric('iscsi').target(IQN).tpg(1).lun(3).aluaGroup()).toBe('default_tg_pt_gp');
+  });
+
+  it('does not try to remove what still holds an object it could not remove', () => {
+    const t = newLio();
+    t.lio.fabric('iscsi').createTarget({ wwn: IQN, tpg: {} });
+    const ops: PlanOperation[] = [
+      { kind: 'delete-lun', tpg: TPG, index: 7 },
+      { kind: 'delete-tpg', tpg: TPG },
+      { kind: 'delete-target', fabric: 'iscsi', wwn: IQN },
+    ];
+    const report = executePlan(t.lio, ops);
+    expect(report.failed.map((f) => f.message)).toEqual([`delete LUN 7 in iscsi/${IQN}/tpg1: No LUN 7 in TPG iscsi/${IQN}/tpg1`]);
+    expect(report.skipped.map((s) => s.reason)).toEqual([`LUN 7 of iscsi/${IQN}/tpg1 could not be removed`, `LUN 7 of iscsi/${IQN}/tpg1 could not be removed`]);
+    expect(t.lio.fabric('iscsi').findTarget(IQN)).toBeDefined();
+  });
+});
