@@ -27,6 +27,8 @@ export function storageSpecFromConfig(config: StorageObjectConfig): StorageObjec
         file: config.dev,
         ...serial(config.wwn),
         ...defined('size', config.size),
+        // The saved size is the state to restore, as rtslib does, even if the file changed.
+        resize: true,
         ...defined('writeBack', config.write_back),
         ...defined('aio', config.aio),
       };

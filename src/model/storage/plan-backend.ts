@@ -39,6 +39,10 @@ function planFileio(host: Host, spec: FileioSpec): BackendPlan {
   } else if (found?.kind === 'file') {
     const size = spec.size === undefined ? found.size : parseSize(spec.size);
     if (size === 0) throw bad(`File ${path} is empty; give a size`, 'bad-size');
+    // An existing file is exported as it is unless a new size is asked for explicitly.
+    if (spec.size !== undefined && size !== found.size && found.size > 0 && spec.resize !== true) {
+      throw bad(`File ${path} already exists with ${found.size} bytes, not ${size}; leave the size out to use it as it is, or add resize=true`, 'size-mismatch');
+    }
     steps.push({ file: 'control', value: `fd_dev_name=${path},fd_dev_size=${size}` });
   } else if (found === undefined) {
     if (spec.size === undefined) throw bad(`File ${path} does not exist; give a size to create it`, 'bad-size');

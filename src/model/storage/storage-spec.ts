@@ -59,6 +59,8 @@ export interface FileioSpec extends CommonSpec, SerialSpec {
   readonly aio?: boolean;
   /** A missing file is created, sparse unless `sparse: false` (then every block is allocated). */
   readonly sparse?: boolean;
+  /** Export an existing file with a size different from its length (default: refused). */
+  readonly resize?: boolean;
 }
 
 /** SCSI pass-through of a real SCSI device. */
