@@ -55,15 +55,16 @@ describe('rates', () => {
     expect(rates(now, now, 0).seconds).toBe(0);
   });
 
-  it('measures an initiator: commands from its LUN counters, bytes from its session octets', () => {
-    const r = rates(sample([], [initiator(3, 100, 0, 0)]), sample([], [initiator(3, 400, 1, 3 * 2 ** 20)]), 1.5);
+  it('measures an initiator by its per-LUN counters, like the LUN rows', () => {
+    const r = rates(sample([], [initiator(3, 100, 0, 0)]), sample([], [initiator(3, 400, 3, 5 * 2 ** 20)]), 1.5);
     expect(r.initiators[0]).toMatchObject({ commandsPerSec: 200, readMiBps: 2, writeMiBps: 0 });
-    expect(r.initiators[0]?.luns).toEqual([{ mappedLun: 0, tpgLun: 0, iops: 200, readMiBps: 1 / 1.5, writeMiBps: 0 }]);
+    expect(r.initiators[0]?.luns).toEqual([{ mappedLun: 0, tpgLun: 0, iops: 200, readMiBps: 2, writeMiBps: 0 }]);
   });
 
-  it('falls back to per-LUN MiB without session counters, and starts over for a new session', () => {
-    const r = rates(sample([], [initiator(3, 100, 10, undefined)]), sample([], [initiator(3, 200, 14, undefined)]), 2);
-    expect(r.initiators[0]).toMatchObject({ commandsPerSec: 50, readMiBps: 2 });
+  it('falls back to the session counters without per-LUN ones, and starts over for a new session', () => {
+    const noLuns = (c: InitiatorCounters): InitiatorCounters => ({ ...c, luns: [] });
+    const r = rates(sample([], [noLuns(initiator(3, 100, 0, 0))]), sample([], [noLuns(initiator(3, 300, 0, 4 * 2 ** 20))]), 2);
+    expect(r.initiators[0]).toMatchObject({ commandsPerSec: 100, readMiBps: 2 });
     const relogin = rates(sample([], [initiator(3, 100, 10, 0)]), sample([], [initiator(4, 5, 0, 10)]), 2);
     expect(relogin.initiators[0]).toMatchObject({ sid: 4, commandsPerSec: undefined, readMiBps: undefined });
   });
