@@ -25,9 +25,32 @@ function targetcli(line: string): void {
   if (r.status !== 0) throw new Error(`targetcli ${line}: ${r.stderr}${r.stdout}`);
 }
 
-function lioctl(line: string): void {
+function lioctl(line: string): string {
   const r = spawnSync(process.execPath, ['bin/lioctl', ...line.split(/\s+/)], { encoding: 'utf8', env: { ...process.env, LIOCTL_HOME: '/tmp/lioctl-corpus-home' } });
   if (r.status !== 0) throw new Error(`lioctl ${line}: ${r.stderr}${r.stdout}`);
+  return r.stdout;
+}
+
+function targetcliLs(): string {
+  const r = spawnSync('targetcli', ['ls'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`targetcli ls: ${r.stderr}`);
+  return r.stdout;
+}
+
+/**
+ * `ls` must match byte for byte, apart from names one of the tools generated: a loopback
+ * nexus WWN, and the default portal (targetcli-fb 2.1.53 listens on 0.0.0.0, 3.0.1 and
+ * lioctl on [::0]). On those lines only the dot padding, whose length follows the name,
+ * is left out of the comparison.
+ */
+function comparableLs(text: string): string[] {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => {
+      const generated = line.replace(/\[naa\.5001405[0-9a-f]{9}\]/, '[<nexus>]').replace(/o- (0\.0\.0\.0|\[::0\]):3260 /, 'o- <default portal> ');
+      return generated === line ? line : generated.replace(/ \.+ \[/, ' … [');
+    });
 }
 
 /** Empty configfs: both tools' clearconfig, then the fabric directories they may have made. */
@@ -60,15 +83,18 @@ describe('targetcli corpus: same lines, same kernel state', () => {
       freshFiles();
       for (const line of script.lines) targetcli(fill(line));
       const theirs = dumpTree(fs);
+      const theirLs = comparableLs(targetcliLs());
       reset();
 
       freshFiles();
       for (const line of script.lines) lioctl(fill(line));
       const ours = dumpTree(fs);
+      const ourLs = comparableLs(lioctl('ls'));
       lioctl('clearconfig confirm=true');
       reset();
 
       expect(ours).toEqual(theirs);
+      expect(ourLs).toEqual(theirLs);
     });
   }
 });
