@@ -43,8 +43,9 @@ export function saveconfigCommand(env: ShellEnv): NodeCommand {
       params: [{ name: 'savefile', type: { kind: 'file' }, help: 'where to save' }],
     }),
     false,
+    // Under the lock: a save must not catch another process's object half-made.
     (ctx, { values: v }) => {
-      saveLiveConfig(ctx, env, v.savefile);
+      ctx.exclusive(() => saveLiveConfig(ctx, env, v.savefile));
     },
   );
 }
