@@ -45,6 +45,10 @@ export async function runTop(args: readonly string[], global: GlobalOptions): Pr
     return 0;
   }
   const subject = `${options.path ?? '/'}${backend.fs.backend === 'simulator' ? ' (simulator)' : ''}`;
+  // ink takes CI=... to mean "no terminal" and then draws only the last frame, at exit. The
+  // live view runs only on a terminal (checked above), so that guess is wrong here; ink reads
+  // the variables when it loads, just below.
+  for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[name] !== undefined) process.env[name] = 'false';
   const { runLiveView } = await import('./live-view.js');
   return runLiveView({ sampler, first, interval: options.interval, subject });
 }
