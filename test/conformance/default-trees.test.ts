@@ -13,7 +13,9 @@ function volatile(kind: string, path: string): boolean {
     path === 'hba_info' ||
     (kind.startsWith('tpg:loopback') && path === 'address') ||
     (kind.startsWith('device:iblock') && path === 'info') ||
-    (kind === 'root' && path === 'version')
+    (kind === 'root' && path === 'version') ||
+    // targetcli-fb sets dbroot (Debian: /etc/rtslib-fb-target) and it stays until reboot
+    (kind === 'root' && path === 'dbroot')
   );
 }
 
