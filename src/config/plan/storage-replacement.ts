@@ -12,6 +12,9 @@ type ConstructorKey = (typeof CONSTRUCTOR_KEYS)[number];
 function valueOf(so: StorageObjectConfig, key: ConstructorKey): unknown {
   // rtslib writes nullio only when true, so its absence is a statement, not "don't care".
   if (key === 'nullio') return so.plugin === 'ramdisk' ? (so.nullio ?? false) : undefined;
+  // A block object's write_back is its emulate_write_cache attribute, changed in place (and
+  // refused by the kernel on most devices): rtslib's block constructor ignores the key.
+  if (key === 'write_back' && so.plugin === 'block') return undefined;
   return (so as Readonly<Partial<Record<ConstructorKey, unknown>>>)[key];
 }
 
