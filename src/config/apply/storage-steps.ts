@@ -24,10 +24,9 @@ type StorageOperation = Extract<
 function createStorageObject(lio: LioRoot, op: Extract<PlanOperation, { kind: 'create-storage-object' }>): void {
   const problem = backingProblem(lio.host, op.config);
   if (problem !== undefined) throw new NotFoundError(problem);
-  const so = lio.createStorageObject(storageSpecFromConfig(op.config));
-  // rtslib's block constructor turns write_back into the write cache attribute; the
-  // plan's attribute operation, which follows, has the last word when the file lists it.
-  if (op.config.plugin === 'block' && op.config.write_back === true) so.attributes.set('emulate_write_cache', 1);
+  // A block object's write_back is not used: rtslib's constructor ignores it too, and its
+  // dump derives it from emulate_write_cache, which the attribute operation sets.
+  lio.createStorageObject(storageSpecFromConfig(op.config));
 }
 
 const IDENTITY_FIELDS: ReadonlyArray<readonly [keyof StorageObjectExtras, keyof InquiryIdentity]> = [
