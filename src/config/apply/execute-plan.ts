@@ -4,6 +4,7 @@ import { describeOperation } from '../plan/describe.js';
 import type { PlanOperation } from '../plan/operations.js';
 import { aluaGroupKey, createdBy, holdersOf, neededBy, removedBy, type ObjectKey } from './object-keys.js';
 import { performOperation } from './perform-operation.js';
+import { SettingsRefusedError } from './write-settings.js';
 
 export interface OperationFailure {
   readonly operation: PlanOperation;
@@ -56,7 +57,7 @@ function failureMessage(op: PlanOperation, err: LioctlError): string {
 
 function failuresOf(op: PlanOperation, err: unknown): OperationFailure[] {
   const error = asLioctlError(err);
-  const parts = error instanceof PartialFailureError ? error.failures : [error];
+  const parts = error instanceof SettingsRefusedError ? error.failures : [error];
   return parts.map((e) => ({ operation: op, message: failureMessage(op, e), error: e }));
 }
 
@@ -122,7 +123,8 @@ export function executePlan(lio: LioRoot, operations: readonly PlanOperation[], 
       performOperation(lio, fallback === undefined ? op : withoutAluaGroup(op));
     } catch (err) {
       failed.push(...failuresOf(op, err));
-      casualties.lost(op);
+      // Refused settings leave the object in place (a new ALUA group keeps its LUNs).
+      if (!(err instanceof SettingsRefusedError)) casualties.lost(op);
       continue;
     }
     if (fallback !== undefined) {

@@ -30,10 +30,13 @@ export function writeSettings(group: ConfigGroup, settings: SettingList | Parame
   throwRefusals(refused);
 }
 
-/** One refusal as itself; several as one error that keeps each (the executor lists them all). */
+/**
+ * Settings the kernel refused while the object itself is in place: the executor lists
+ * each refusal, and does not treat the object as missing.
+ */
+export class SettingsRefusedError extends PartialFailureError {}
+
 export function throwRefusals(refused: readonly LioctlError[]): void {
-  const [first] = refused;
-  if (first === undefined) return;
-  if (refused.length === 1) throw first;
-  throw new PartialFailureError(refused.map((e) => e.message).join('; '), refused);
+  if (refused.length === 0) return;
+  throw new SettingsRefusedError(refused.map((e) => e.message).join('; '), refused);
 }

@@ -109,6 +109,22 @@ describe('executePlan', () => {
     expect(t.lio.fabric('iscsi').target(IQN).tpg(1).lun(3).aluaGroup()).toBe('default_tg_pt_gp');
   });
 
+  it('keeps a new ALUA group whose settings were refused, and puts its LUNs in it', () => {
+    const so = { plugin: 'ramdisk', name: 'rd9' } as const;
+    const t = newLio();
+    t.lio.fabric('iscsi').createTarget({ wwn: IQN, tpg: {} });
+    const ops: PlanOperation[] = [
+      { kind: 'create-storage-object', config: { ...so, size: 1 << 20, alua_tpgs: [] } },
+      { kind: 'create-alua-group', storage: so, group: { name: 'fast', tg_pt_gp_id: 7, preferred: -1, nonop_delay_msecs: 50 } },
+      { kind: 'create-lun', tpg: TPG, index: 3, storage: so, aluaGroup: 'fast' },
+    ];
+    const report = executePlan(t.lio, ops);
+    expect(report.failed.map((f) => f.message)).toEqual(['create ALUA group fast (id 7) on ramdisk/rd9: ALUA setting preferred: -1 is not a whole number >= 0']);
+    expect(report.done.map((op) => op.kind)).toEqual(['create-storage-object', 'create-lun']);
+    expect(t.lio.storageObject('ramdisk', 'rd9').aluaGroup('fast').info().settings.nonop_delay_msecs).toBe(50);
+    expect(t.lio.fabric('iscsi').target(IQN).tpg(1).lun(3).aluaGroup()).toBe('fast');
+  });
+
   it('does not try to remove what still holds an object it could not remove', () => {
     const t = newLio();
     t.lio.fabric('iscsi').createTarget({ wwn: IQN, tpg: {} });
