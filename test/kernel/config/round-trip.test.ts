@@ -1,7 +1,7 @@
 // saveconfig.json is the contract between targetcli-fb and lioctl: each restores the
 // other's file to the same kernel state (run in the VM: test/kernel/vm/README.md).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearEverything, lioctl, lioctlOk, readJson, standardPart, targetcli, targetcliOk } from './config-tools.js';
 
@@ -113,5 +113,40 @@ describe('round trip with targetcli-fb', () => {
     const second = lioctl('restoreconfig', `${DIR}/lioctl.json`);
     expect(second.status).toBe(5);
     expect(second.stderr).toContain(`lioctl: Not restoring ${DIR}/lioctl.json:`);
+  });
+
+  it('applies a changed file by changing only what differs', { timeout: 1_800_000 }, () => {
+    type Tpg = { tag: number; enable: boolean; portals: unknown[]; node_acls: Array<{ node_wwn: string; mapped_luns: Array<{ index: number; write_protect: boolean }> }> };
+    const doc = readJson(`${DIR}/lioctl.json`) as unknown as { targets: Array<{ fabric: string; tpgs: Tpg[] }> };
+    const tpgs = doc.targets.find((t) => t.fabric === 'iscsi')?.tpgs ?? [];
+    const [tpg1, tpg2] = [tpgs.find((t) => t.tag === 1), tpgs.find((t) => t.tag === 2)];
+    if (tpg1 === undefined || tpg2 === undefined) throw new Error('the saved file lacks its TPGs');
+    const client1 = tpg1.node_acls.find((a) => a.node_wwn === CLIENT1);
+    const mapped0 = client1?.mapped_luns.find((m) => m.index === 0);
+    if (mapped0 === undefined) throw new Error('the saved file lacks mapped LUN 0 of client1');
+    mapped0.write_protect = true;
+    tpg1.node_acls = tpg1.node_acls.filter((a) => a.node_wwn !== CLIENT2);
+    tpg1.portals.push({ ip_address: '127.0.0.1', iser: false, offload: false, port: 3262 });
+    tpg2.enable = true;
+    writeFileSync(`${DIR}/changed.json`, JSON.stringify(doc, null, 2));
+
+    // A LUN and a mapped LUN that stay: recreating them would give their directories new inodes.
+    const kept = [`/sys/kernel/config/target/iscsi/${IQN}/tpgt_1/lun/lun_0`, `/sys/kernel/config/target/iscsi/${IQN}/tpgt_1/acls/${CLIENT1}/lun_0`];
+    const inodes = kept.map((p) => statSync(p).ino);
+    const planned = lioctlOk('diff', `${DIR}/changed.json`).trimEnd().split('\n');
+    expect(planned).toEqual([
+      expect.stringMatching(new RegExp(`^delete mapped LUN \\d+ of ACL ${CLIENT2} in iscsi/${IQN}/tpg1$`)),
+      expect.stringMatching(new RegExp(`^delete mapped LUN \\d+ of ACL ${CLIENT2} in iscsi/${IQN}/tpg1$`)),
+      expect.stringMatching(new RegExp(`^delete mapped LUN \\d+ of ACL ${CLIENT2} in iscsi/${IQN}/tpg1$`)),
+      expect.stringMatching(new RegExp(`^delete mapped LUN \\d+ of ACL ${CLIENT2} in iscsi/${IQN}/tpg1$`)),
+      `delete ACL ${CLIENT2} in iscsi/${IQN}/tpg1`,
+      `create portal 127.0.0.1:3262 in iscsi/${IQN}/tpg1`,
+      `make mapped LUN 0 of ACL ${CLIENT1} in iscsi/${IQN}/tpg1 read-only`,
+      `enable TPG iscsi/${IQN}/tpg2`,
+    ]);
+    expect(lioctlOk('apply', `${DIR}/changed.json`)).toBe([...planned, `Applied ${planned.length} changes from ${DIR}/changed.json`, ''].join('\n'));
+    expect(lioctlOk('diff', `${DIR}/changed.json`)).toBe(`No differences: the live configuration matches ${DIR}/changed.json\n`);
+    expect(kept.map((p) => statSync(p).ino)).toEqual(inodes);
+    expect(readFileSync(`${kept[1]}/write_protect`, 'utf8')).toBe('1\n');
   });
 });
