@@ -11,7 +11,16 @@ export const BACKEND = process.env.LIOCTL_TEST_BACKEND === 'kernel' ? 'kernel' :
 export function freshConfigFs(): ConfigFs {
   if (BACKEND === 'simulator') return new SimConfigFs();
   writeFileSync(FILEIO_FILE, Buffer.alloc(0));
-  return new KernelConfigFs();
+  const fs = new KernelConfigFs();
+  // A fabric directory another test file left registered (empty) is not an object.
+  for (const fabric of ['iscsi', 'loopback', 'vhost']) {
+    try {
+      fs.rmdir(fabric);
+    } catch {
+      // absent, or not empty: then the leftovers check below names it
+    }
+  }
+  return fs;
 }
 
 /** A block device for iblock: a loop device in the VM, any name on the simulator. */

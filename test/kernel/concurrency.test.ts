@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { KernelConfigFs } from '../../src/configfs/index.js';
 import { parseConfigText } from '../../src/config/index.js';
 import { LioRoot } from '../../src/model/index.js';
+import { unregisterFabrics } from './model/kernel-helpers.js';
 
 // Two lioctl processes change the same kernel configuration and save to the same file at
 // once: each command runs under the short per-command lock, so neither sees the other's
@@ -33,7 +34,10 @@ function runLioctl(input: string): Promise<{ code: number | null; stderr: string
 }
 
 describe('two lioctl processes at once', () => {
-  afterAll(() => new LioRoot(new KernelConfigFs()).clear());
+  afterAll(() => {
+    new LioRoot(new KernelConfigFs()).clear();
+    unregisterFabrics();
+  });
 
   it('create, delete and save in parallel without corrupting configfs or the saved file', async () => {
     const a = 'iqn.2003-01.org.example.concurrency:a';

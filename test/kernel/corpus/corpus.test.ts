@@ -44,13 +44,28 @@ function targetcliLs(): string {
  * is left out of the comparison.
  */
 function comparableLs(text: string): string[] {
-  return text
+  const lines = text
     .trimEnd()
     .split('\n')
     .map((line) => {
       const generated = line.replace(/\[naa\.5001405[0-9a-f]{9}\]/, '[<nexus>]').replace(/o- (0\.0\.0\.0|\[::0\]):3260 /, 'o- <default portal> ');
       return generated === line ? line : generated.replace(/ \.+ \[/, ' … [');
     });
+  // The default portal's name sorts differently (0.0.0.0 first, [::0] last): compare the
+  // portal lines of one TPG as a set.
+  const isPortal = (line: string): boolean => /o- (<default portal>|\d+\.\d+\.\d+\.\d+:\d+|\[[0-9a-f:.]+\]:\d+) /.test(line);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!isPortal(lines[i] ?? '')) {
+      out.push(lines[i] ?? '');
+      i += 1;
+      continue;
+    }
+    const run: string[] = [];
+    while (i < lines.length && isPortal(lines[i] ?? '')) run.push(lines[i++] ?? '');
+    out.push(...run.sort());
+  }
+  return out;
 }
 
 /** Empty configfs: both tools' clearconfig, then the fabric directories they may have made. */
