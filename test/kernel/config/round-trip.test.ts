@@ -88,14 +88,13 @@ describe('round trip with targetcli-fb', () => {
     expect(lioctlOk('clearconfig', 'confirm=true')).toBe('All configuration cleared\n');
     expect(lioctlOk('restoreconfig', `savefile=${DIR}/targetcli.json`)).toBe(`Configuration restored from ${DIR}/targetcli.json\n`);
     lioctlOk('saveconfig', `savefile=${DIR}/lioctl.json`);
+    expect(lioctlOk('diff', `${DIR}/targetcli.json`)).toBe(`No differences: the live configuration matches ${DIR}/targetcli.json\n`);
+    expect(lioctlOk('apply', `${DIR}/targetcli.json`)).toBe(`Nothing to do: the live configuration already matches ${DIR}/targetcli.json\n`);
+    // What targetcli loses is in lioctl's section: the loopback nexus lioctl generated.
+    expect(readJson(`${DIR}/lioctl.json`)['lioctl']).toMatchObject({ version: 1, tpgs: { [`loopback/${NAA}/tpgt_1`]: { nexus: expect.stringMatching(/^naa\./) } } });
     // Semantically identical: the same objects with the same values; only lioctl's own
     // section is left out of the comparison (targetcli neither writes nor reads it).
     expect(standardPart(readFileSync(`${DIR}/lioctl.json`, 'utf8'))).toEqual(standardPart(saved));
-    // What targetcli loses is in that section: the loopback nexus lioctl generated.
-    expect(readJson(`${DIR}/lioctl.json`)['lioctl']).toMatchObject({ version: 1, tpgs: { [`loopback/${NAA}/tpgt_1`]: { nexus: expect.stringMatching(/^naa\./) } } });
-
-    expect(lioctlOk('diff', `${DIR}/targetcli.json`)).toBe(`No differences: the live configuration matches ${DIR}/targetcli.json\n`);
-    expect(lioctlOk('apply', `${DIR}/targetcli.json`)).toBe(`Nothing to do: the live configuration already matches ${DIR}/targetcli.json\n`);
   });
 
   it('gives targetcli a file it restores to the same state, lioctl section and all', { timeout: 1_800_000 }, () => {
