@@ -18,7 +18,11 @@ import type { ShellEnv } from './shell-env.js';
 
 /** `/`: the top of targetcli's tree, over a fresh model of the live configuration. */
 export function rootNode(fs: ConfigFs): UiNode {
-  const env: ShellEnv = { lio: new LioRoot(fs) };
+  return rootNodeFor({ lio: new LioRoot(fs) });
+}
+
+/** `/` over a given model (tests give one with a fake machine). */
+export function rootNodeFor(env: ShellEnv): UiNode {
   const children = (): UiNode[] => [backstoresNode(env), ...fabricNodes(env)];
   return makeNode({
     name: '/',

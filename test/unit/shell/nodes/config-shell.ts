@@ -7,41 +7,11 @@ import { dumpConfig } from '../../../../src/config/dump/index.js';
 import { serializeConfig } from '../../../../src/config/index.js';
 import { LioctlError } from '../../../../src/errors/index.js';
 import type { MemoryHost } from '../../../../src/model/index.js';
-import { applyCommand } from '../../../../src/shell/nodes/apply-command.js';
-import { backstoresNode } from '../../../../src/shell/nodes/backstore-nodes.js';
-import { clearconfigCommand } from '../../../../src/shell/nodes/clearconfig-command.js';
-import { diffCommand } from '../../../../src/shell/nodes/diff-command.js';
-import { fabricNode, fabricNodes } from '../../../../src/shell/nodes/fabric-nodes.js';
-import { makeNode, plain } from '../../../../src/shell/nodes/node-kit.js';
-import { restoreconfigCommand } from '../../../../src/shell/nodes/restoreconfig-command.js';
-import { saveconfigCommand } from '../../../../src/shell/nodes/saveconfig-command.js';
+import { rootNodeFor } from '../../../../src/shell/nodes/root-node.js';
 import type { ShellEnv } from '../../../../src/shell/nodes/shell-env.js';
-import { clearCommand, restoreCommand, saveCommand } from '../../../../src/shell/nodes/targetctl-commands.js';
 import { Preferences } from '../../../../src/shell/prefs/preferences.js';
 import { ShellSession, type CommandResult } from '../../../../src/shell/session/index.js';
-import type { UiNode } from '../../../../src/shell/tree/ui-node.js';
 import { kernelState, newLio, testHost, type TestLio } from '../../model/helpers.js';
-
-/** The root with the configuration-file commands, over a simulated kernel and machine. */
-function configRoot(env: ShellEnv): UiNode {
-  return makeNode({
-    name: '/',
-    parent: '/',
-    summary: () => plain('...'),
-    children: () => [backstoresNode(env), ...fabricNodes(env)],
-    child: (name) => (name === 'backstores' ? backstoresNode(env) : fabricNode(env, name)),
-    commands: () => [
-      saveconfigCommand(env),
-      clearconfigCommand(env),
-      restoreconfigCommand(env),
-      diffCommand(env),
-      applyCommand(env),
-      restoreCommand(env),
-      saveCommand(env),
-      clearCommand(env),
-    ],
-  });
-}
 
 export interface ConfigShell extends TestLio {
   readonly session: ShellSession;
@@ -64,7 +34,7 @@ export function configShell(options: { host?: MemoryHost; interactive?: boolean;
   const session = new ShellSession({
     fs: lio.fs,
     prefs: Preferences.inMemory(),
-    root: () => configRoot(env),
+    root: () => rootNodeFor(env),
     output: {
       info: (m) => out.push(m),
       warn: (m) => out.push(`Warning: ${m}`),
