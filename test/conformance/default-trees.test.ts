@@ -15,7 +15,10 @@ function volatile(kind: string, path: string): boolean {
     (kind.startsWith('device:iblock') && path === 'info') ||
     (kind === 'root' && path === 'version') ||
     // targetcli-fb sets dbroot (Debian: /etc/rtslib-fb-target) and it stays until reboot
-    (kind === 'root' && path === 'dbroot')
+    (kind === 'root' && path === 'dbroot') ||
+    // iscsi_target_mod keeps discovery credentials module-wide: a clear by an earlier test
+    // (the kernel stores the literal NULL) survives rmdir and mkdir of the fabric directory
+    (kind === 'fabric:iscsi' && /^discovery_auth\/(userid|password)/.test(path))
   );
 }
 
