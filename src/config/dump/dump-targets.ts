@@ -35,7 +35,7 @@ function dumpTpg(tpg: Tpg): TpgConfig {
     const d = lun.describe();
     // rtslib cannot dump a LUN whose storage link is broken; it has nothing to restore either.
     if (d.storageObject === undefined) return [];
-    return [{ index: d.index, storage_object: `/backstores/${d.storageObject.plugin}/${d.storageObject.name}`, ...(d.alias === undefined ? {} : { alias: d.alias }), alua_tg_pt_gp_name: d.aluaGroup ?? null }];
+    return [{ index: d.index, storage_object: `/backstores/${d.storageObject.plugin}/${d.storageObject.name}`, ...(d.alias === undefined ? {} : { alias: d.alias }), alua_tg_pt_gp_name: lun.storageObject()?.supportsAlua() === false ? null : (d.aluaGroup ?? null) }];
   });
   const portals: PortalConfig[] = tpg.portals().map((p) => {
     const d = p.describe();
