@@ -9,8 +9,18 @@ function quote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * `--dry-run` and `--abort-on-error=yes` after the command are the shell's `dry_run=true`
+ * and `abort_on_error=yes`: the spelling OS-shell users reach for first.
+ */
+function flagAsKeyword(word: string): string {
+  const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(word);
+  return m ? `${(m[1] ?? '').replace(/-/g, '_')}=${m[2] ?? 'true'}` : word;
+}
+
 export function argvToLine(words: readonly string[]): string {
   return words
+    .map(flagAsKeyword)
     .map((word) => {
       // key=value stays a keyword: quote only the value.
       const m = /^([A-Za-z0-9_-]+)=(.*)$/s.exec(word);

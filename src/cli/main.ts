@@ -8,6 +8,7 @@ export interface GlobalOptions {
   readonly json: boolean;
   readonly sim?: string | boolean;
   readonly root?: string;
+  readonly dryRun?: boolean;
 }
 
 function program(): Command {
@@ -25,6 +26,7 @@ function program(): Command {
     .option('--json', 'print results of read commands as JSON (no colour, no prose)', false)
     .option('--sim [statefile]', 'use the configfs simulator, state kept in STATEFILE between runs (default ~/.lioctl/sim-state.json)')
     .option('--root <dir>', 'use another configfs root instead of /sys/kernel/config/target')
+    .option('--dry-run', 'the same as dry_run=true: restoreconfig, apply and restore list the operations and change nothing')
     .argument('[words...]', 'a shell line: [path] [command] [positional...] [key=value...]')
     .enablePositionalOptions()
     .passThroughOptions()
@@ -53,6 +55,10 @@ async function main(argv: readonly string[]): Promise<number> {
     throw err;
   }
   const options = cmd.opts<GlobalOptions>();
+  if (options.dryRun === true) {
+    if (words.length === 0) throw new UsageError('--dry-run needs a command, e.g. lioctl --dry-run apply FILE');
+    words.push('dry_run=true');
+  }
   if (words[0] === 'top') {
     // A command of its own, loaded only when asked for: it brings ink and React.
     const { runTop } = await import('./top/run-top.js');

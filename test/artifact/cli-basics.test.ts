@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lioctl, sandbox } from './run-lioctl.js';
 
@@ -50,5 +51,27 @@ describe('bin/lioctl', () => {
     expect(r.status).toBe(2);
     expect(JSON.parse(r.stderr)).toEqual({ error: { code: 'usage', message: 'Command not found nosuch' } });
     expect(r.stdout).toBe('');
+  });
+
+  it('takes --dry-run before or after the command, and changes nothing', () => {
+    const box = sandbox();
+    const file = join(box.home, 'wanted.json');
+    const sim = ['--sim', box.state];
+    expect(lioctl([...sim, '/backstores/ramdisk', 'create', 'rd0', '1M'], box).status).toBe(0);
+    expect(lioctl([...sim, 'saveconfig', file], box).status).toBe(0);
+    expect(lioctl([...sim, '/backstores/ramdisk', 'delete', 'rd0'], box).status).toBe(0);
+    for (const args of [[...sim, 'apply', file, '--dry-run'], ['--dry-run', ...sim, 'apply', file]]) {
+      const r = lioctl(args, box);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('create ramdisk storage object rd0');
+    }
+    expect(lioctl([...sim, 'ls', '/backstores/ramdisk'], box).stdout).toContain('Storage Objects: 0');
+  });
+
+  it('refuses --dry-run without a command', () => {
+    const r = lioctl(['--dry-run'], sandbox());
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--dry-run needs a command');
   });
 });

@@ -3,8 +3,10 @@ import { defineCommand } from '../commands/declaration.js';
 import type { CommandContext } from '../session/command-context.js';
 import type { CommandOutcome } from '../session/command-outcome.js';
 import { nodeCommand, type NodeCommand } from '../tree/ui-node.js';
+import { asLioctlError, PartialFailureError } from '../../errors/index.js';
 import { created } from './created.js';
-import type { ShellEnv } from './shell-env.js';
+import { checkSavefileMergeable, saveLiveConfig } from './saveconfig-command.js';
+import { defaultSavefile, type ShellEnv } from './shell-env.js';
 
 const nameParam = { name: 'name', type: { kind: 'string' }, required: true, help: 'name of the new storage object' } as const;
 const wwnParam = { name: 'wwn', type: { kind: 'string' }, help: 'unit serial number (VPD 0x80); a random UUID when omitted' } as const;
@@ -133,13 +135,28 @@ export function deleteCommandFor(plugin: StoragePlugin, env: ShellEnv): NodeComm
     defineCommand({
       name: 'delete',
       summary: 'Deletes a storage object, and every LUN that exports it with the mapped LUNs pointing at those.',
-      params: [{ name: 'name', type: { kind: 'string' }, required: true, help: 'the storage object' }],
+      description:
+        'With save=true, the default configuration file is then updated for this object only: it is removed from the file, and every target that used it is written as it now is; the rest of the file is kept.',
+      params: [
+        { name: 'name', type: { kind: 'string' }, required: true, help: 'the storage object' },
+        { name: 'save', type: { kind: 'bool' }, default: false, help: 'update the default configuration file for this object' },
+      ],
     }),
     true,
     (ctx, { values: v }) => {
-      const result = env.lio.storageObject(plugin, v.name).delete({ cascade: true });
+      const so = env.lio.storageObject(plugin, v.name);
+      // A file that cannot take the update is found before anything is deleted.
+      if (v.save) checkSavefileMergeable(defaultSavefile(env).path);
+      const result = so.delete({ cascade: true });
       for (const lun of result.removedLuns) ctx.info(`Deleted LUN ${lun} that exported it.`);
       ctx.info(`Deleted storage object ${v.name}.`);
+      if (!v.save) return;
+      try {
+        saveLiveConfig(ctx, env, undefined, { storageObject: { plugin, name: v.name } });
+      } catch (err) {
+        const cause = asLioctlError(err);
+        throw new PartialFailureError(`Deleted storage object ${v.name}, but the configuration file was not updated: ${cause.message}`, [cause]);
+      }
     },
     { name: () => env.lio.storageObjects(plugin).map((so) => so.name) },
   );

@@ -3,12 +3,13 @@ import { defineCommand } from '../commands/declaration.js';
 import { nodeCommand, type UiNode } from '../tree/ui-node.js';
 import { aluaNode } from './alua-nodes.js';
 import { createCommandFor, deleteCommandFor } from './backstore-commands.js';
+import { storageObjectSaveconfigCommand } from './saveconfig-command.js';
 import { infoResult } from './info-result.js';
 import { makeNode, plain, settingsGroup } from './node-kit.js';
 import type { ShellEnv } from './shell-env.js';
 import { storageObjectSummary } from './storage-object-summary.js';
 
-function storageObjectNode(parent: string, so: StorageObject): UiNode {
+function storageObjectNode(env: ShellEnv, parent: string, so: StorageObject): UiNode {
   const path = `${parent}/${so.name}`;
   return makeNode({
     name: so.name,
@@ -19,6 +20,7 @@ function storageObjectNode(parent: string, so: StorageObject): UiNode {
       nodeCommand(defineCommand({ name: 'info', summary: 'Shows what the storage object is and how it is configured.', params: [] }), false, () => ({
         result: infoResult({ ...so.describe() }),
       })),
+      storageObjectSaveconfigCommand(env, so),
     ],
     configGroups: () => [settingsGroup('attribute', so.attributes, { numeric: true })],
   });
@@ -32,10 +34,10 @@ function backstoreTypeNode(env: ShellEnv, plugin: StoragePlugin): UiNode {
     name: plugin,
     parent: '/backstores',
     summary: () => plain(`Storage Objects: ${env.lio.storageObjects(plugin).length}`),
-    children: () => env.lio.storageObjects(plugin).map((so) => storageObjectNode(path, so)),
+    children: () => env.lio.storageObjects(plugin).map((so) => storageObjectNode(env, path, so)),
     child: (name) => {
       const so = env.lio.findStorageObject(plugin, name);
-      return so === undefined ? undefined : storageObjectNode(path, so);
+      return so === undefined ? undefined : storageObjectNode(env, path, so);
     },
     commands: () => [...(create ? [create] : []), deleteCommandFor(plugin, env)],
   });

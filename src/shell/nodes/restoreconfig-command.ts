@@ -1,8 +1,8 @@
-import { defaultConfigPath, parseRestoreOptions, type RestoreArgValue } from '../../config/index.js';
+import { parseRestoreOptions, type RestoreArgValue } from '../../config/index.js';
 import { defineCommand } from '../commands/declaration.js';
 import { nodeCommand, type NodeCommand } from '../tree/ui-node.js';
 import { restoreFromFile } from './restore-from-file.js';
-import type { ShellEnv } from './shell-env.js';
+import { defaultSavefile, type ShellEnv } from './shell-env.js';
 
 const declaration = defineCommand({
   name: 'restoreconfig',
@@ -35,7 +35,7 @@ export function restoreconfigCommand(env: ShellEnv): NodeCommand {
     const options = parseRestoreOptions(args);
     let path = options.file;
     if (path === undefined) {
-      const choice = defaultConfigPath();
+      const choice = defaultSavefile(env);
       if (choice.reason !== 'upstream-default') ctx.info(`restoreconfig: ${choice.message}`);
       path = choice.path;
     }

@@ -1,3 +1,4 @@
+import { defaultConfigPath, type DefaultPathChoice } from '../../config/index.js';
 import type { LioRoot } from '../../model/index.js';
 
 /**
@@ -6,4 +7,11 @@ import type { LioRoot } from '../../model/index.js';
  */
 export interface ShellEnv {
   readonly lio: LioRoot;
+  /** Where saveconfig and restoreconfig go without a file name; /etc/target's choice unless set (tests). */
+  readonly defaultSavefile?: () => DefaultPathChoice;
+}
+
+/** The configuration file commands use when none is named. */
+export function defaultSavefile(env: ShellEnv): DefaultPathChoice {
+  return env.defaultSavefile?.() ?? defaultConfigPath();
 }

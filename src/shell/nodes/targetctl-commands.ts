@@ -1,11 +1,10 @@
-import { defaultConfigPath } from '../../config/index.js';
 import { UsageError } from '../../errors/index.js';
 import { defineCommand } from '../commands/declaration.js';
 import { nodeCommand, type NodeCommand } from '../tree/ui-node.js';
 import { changeLiveConfig, readConfigFileIfExists } from './config-file-input.js';
 import { restoreFromFile } from './restore-from-file.js';
 import { saveLiveConfig } from './saveconfig-command.js';
-import type { ShellEnv } from './shell-env.js';
+import { defaultSavefile, type ShellEnv } from './shell-env.js';
 
 /**
  * `restore [savefile]`: what `targetctl restore` does at boot (lioctl.service runs it).
@@ -28,7 +27,7 @@ export function restoreCommand(env: ShellEnv): NodeCommand {
     }),
     false,
     (ctx, { values: v }) => {
-      const path = v.savefile ?? defaultConfigPath().path;
+      const path = v.savefile ?? defaultSavefile(env).path;
       if (readConfigFileIfExists(path) === undefined) {
         ctx.info(`No saved config file at ${path}, ok, exiting`);
         return undefined;

@@ -12,4 +12,9 @@ describe('argvToLine', () => {
     const parsed = parseLine(line);
     expect(parsed.keywords.map((k) => [k.key, k.value])).toEqual([['password', "p@ss|w0rd 'x'"]]);
   });
+
+  it('reads --flag after the command as flag=true, and --flag=value as flag=value', () => {
+    expect(argvToLine(['apply', '/etc/target/saveconfig.json', '--dry-run'])).toBe('apply /etc/target/saveconfig.json dry_run=true');
+    expect(argvToLine(['restoreconfig', '--abort-on-error=yes', '--clear-existing=false'])).toBe('restoreconfig abort_on_error=yes clear_existing=false');
+  });
 });

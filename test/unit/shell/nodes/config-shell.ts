@@ -26,9 +26,13 @@ export interface ConfigShell extends TestLio {
   state(): unknown;
 }
 
-export function configShell(options: { host?: MemoryHost; interactive?: boolean; json?: boolean } = {}): ConfigShell {
+export function configShell(options: { host?: MemoryHost; interactive?: boolean; json?: boolean; defaultSavefile?: string } = {}): ConfigShell {
   const lio = newLio(new SimConfigFs(), options.host ?? testHost());
-  const env: ShellEnv = { lio: lio.lio };
+  const savefile = options.defaultSavefile;
+  const env: ShellEnv = {
+    lio: lio.lio,
+    ...(savefile === undefined ? {} : { defaultSavefile: () => ({ path: savefile, reason: 'upstream-default' as const, message: `using ${savefile}` }) }),
+  };
   const out: string[] = [];
   const results: CommandResult[] = [];
   const session = new ShellSession({
