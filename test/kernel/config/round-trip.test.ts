@@ -72,9 +72,7 @@ afterAll(() => {
   if (loop !== '') execFileSync('losetup', ['-d', loop]);
 });
 
-// Known failure on the kernel: targetcli-fb 2.1.53's rich file does not yet come back field
-// for field through lioctl, nor lioctl's through targetcli (the later tests use the files the
-// first one writes). Skipped so the rest of the suite gates; issue #4 stays open until it passes.
+// The later tests use the files the first one writes.
 describe('round trip with targetcli-fb', () => {
   it('restores the file targetcli saved, and saves the same configuration back', { timeout: 1_800_000 }, () => {
     for (const line of targetcliScript()) targetcliOk(line);
