@@ -41,6 +41,17 @@ describe('restore (boot-time, as targetctl)', () => {
     expect(s.lio.storageObjects().map((so) => so.label)).toEqual(['fileio/disk1', 'ramdisk/rd0']);
     expect(s.lio.fabric('iscsi').target(IQN).tpg(1).isEnabled()).toBe(true);
   });
+  it('never creates a missing fileio file: at boot its filesystem may not be mounted yet', () => {
+    const source = configShell();
+    buildRich(source.lio);
+    const path = file('nofile.json', source.saved().replace('"/srv/existing.img"', '"/srv/unmounted/disk1.img"'));
+    const s = configShell();
+    const err = s.fail(`restore ${path}`);
+    expect(err).toBeInstanceOf(PartialFailureError);
+    expect(err.message).toContain('backing file /srv/unmounted/disk1.img does not exist');
+    expect(s.host.stat('/srv/unmounted/disk1.img')).toBeUndefined();
+    expect(s.lio.storageObjects().map((so) => so.label)).toEqual(['block/blk1', 'ramdisk/rd0']);
+  });
 });
 
 describe('save and clear (targetctl words)', () => {
