@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 SIZES=${BENCH_SIZES:-small,medium,large}
 OUT=bench/out
 
-[ -f dist/lioctl.mjs ] || echo "bench: dist/lioctl.mjs is missing (npm run build); lioctl cells will say failed" >&2
+[ -f dist/lioctl.cjs ] || echo "bench: dist/lioctl.cjs is missing (npm run build); lioctl cells will say failed" >&2
 
 rm -rf "$OUT"
 mkdir -p "$OUT"

@@ -1,60 +1,23 @@
-import { Command, CommanderError } from 'commander';
 import { asLioctlError, UsageError } from '../errors/index.js';
+import type { GlobalOptions, ParsedArgs } from './global-options.js';
 import { reportError } from './report-error.js';
-import { version } from '../shell/version.js';
 
-/** Options shared by every mode. */
-export interface GlobalOptions {
-  readonly json: boolean;
-  readonly sim?: string | boolean;
-  readonly root?: string;
-  readonly dryRun?: boolean;
-}
+export type { GlobalOptions } from './global-options.js';
 
-function program(): Command {
-  return new Command('lioctl')
-    .description(
-      'Configuration shell for the Linux LIO SCSI target (targetcli-compatible).\n\n' +
-        'With no words, starts the interactive shell. With words, runs them as one shell line\n' +
-        'and exits, e.g.  lioctl /backstores/fileio create disk1 /srv/disk1.img 1G\n' +
-        'Lines on standard input (not a terminal) run one by one, stopping at the first error.\n' +
-        'lioctl top [path] shows live IO per LUN and initiator (see lioctl top --help).',
-    )
-    .usage('[options] [path] [command] [arguments...]')
-    .version(version, '-v, --version', 'print the version and exit')
-    .helpOption('-h, --help', 'print this help and exit')
-    .option('--json', 'print results of read commands as JSON (no colour, no prose)', false)
-    .option('--sim [statefile]', 'use the configfs simulator, state kept in STATEFILE between runs (default ~/.lioctl/sim-state.json)')
-    .option('--root <dir>', 'use another configfs root instead of /sys/kernel/config/target')
-    .option('--dry-run', 'the same as dry_run=true: restoreconfig, apply and restore list the operations and change nothing')
-    .argument('[words...]', 'a shell line: [path] [command] [positional...] [key=value...]')
-    .enablePositionalOptions()
-    .passThroughOptions()
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(s),
-      // Errors are reported once, by the top-level handler.
-      outputError: () => undefined,
-    });
+/**
+ * A command line without options (`lioctl ls /iscsi`) is only words: commander, its
+ * help text and what it loads are needed only when there is an option to read.
+ */
+async function parseArgs(argv: readonly string[]): Promise<ParsedArgs | undefined> {
+  if (!argv.some((word) => word.startsWith('-'))) return { words: [...argv], options: { json: false } };
+  const { parseOptions } = await import('./parse-options.js');
+  return parseOptions(argv);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const cmd = program();
-  let words: string[] = [];
-  cmd.action((w: string[]) => {
-    words = w;
-  });
-  try {
-    cmd.parse(argv as string[], { from: 'user' });
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.code === 'commander.version' || err.code === 'commander.helpDisplayed' || err.code === 'commander.help') return 0;
-      throw new UsageError(err.message.replace(/^error: /, ''), { hint: 'see lioctl --help' });
-    }
-    throw err;
-  }
-  const options = cmd.opts<GlobalOptions>();
+  const parsed = await parseArgs(argv);
+  if (parsed === undefined) return 0;
+  const { words, options } = parsed;
   if (options.dryRun === true) {
     if (words.length === 0) throw new UsageError('--dry-run needs a command, e.g. lioctl --dry-run apply FILE');
     words.push('dry_run=true');

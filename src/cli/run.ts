@@ -1,8 +1,7 @@
 import { openBackend } from './open-backend.js';
 import { argvToLine } from './argv-to-line.js';
 import { consoleOutput } from './console-output.js';
-import { runScript } from './run-script.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { Preferences } from '../shell/prefs/preferences.js';
 import { ShellSession } from '../shell/session/index.js';
 import { rootNode } from '../shell/nodes/root-node.js';
@@ -36,7 +35,10 @@ export async function run(words: readonly string[], options: GlobalOptions): Pro
       session.execute(argvToLine(words));
       return 0;
     }
-    if (!interactive) return await runScript(session, process.stdin, options.json);
+    if (!interactive) {
+      const { runScript } = await import('./run-script.js');
+      return await runScript(session, process.stdin, options.json);
+    }
     const { runRepl } = await import('./repl.js');
     return await runRepl(session, options.json);
   } finally {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../runtime/lazy-builtins.js';
 import * as fs from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errnoCode, fileError } from './file-errors.js';

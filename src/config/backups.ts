@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { nodeZlib } from '../runtime/lazy-builtins.js';
 import { ValidationError } from '../errors/index.js';
 import { ensureDirectory, writeFileAtomic } from './atomic-write.js';
 import { errnoCode, fileError } from './file-errors.js';
@@ -57,7 +57,7 @@ export function listBackups(dir: string): string[] {
 function backupContent(path: string): Buffer | undefined {
   try {
     const raw = fs.readFileSync(path);
-    return path.endsWith('.gz') ? gunzipSync(raw) : raw;
+    return path.endsWith('.gz') ? nodeZlib().gunzipSync(raw) : raw;
   } catch {
     return undefined;
   }
@@ -87,7 +87,7 @@ export function backupPreviousConfig(options: BackupOptions): BackupResult {
   const same = newest === undefined ? false : backupContent(newest)?.equals(current) === true;
   if (same) return { pruned: [] };
   const created = join(dir, backupFileName(options.now ?? new Date()));
-  writeFileAtomic(created, gzipSync(current));
+  writeFileAtomic(created, nodeZlib().gzipSync(current));
   const all = listBackups(dir);
   const pruned = all.slice(0, Math.max(0, all.length - max));
   for (const old of pruned) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lioctl, sandbox } from './run-lioctl.js';
 
-// These run the built artifact (bin/lioctl -> dist/lioctl.mjs), as installed.
+// These run the built artifact (bin/lioctl -> dist/lioctl.cjs), as installed.
 describe('bin/lioctl', () => {
   it('prints its version from package.json', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };

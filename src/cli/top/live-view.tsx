@@ -1,6 +1,5 @@
 import { render, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { asLioctlError } from '../../errors/index.js';
 import type { StatsRates } from '../../model/stats/index.js';
 import type { Sampler } from './sampler.js';
 import { screenLines, type Screen } from './screen-lines.js';
@@ -47,7 +46,8 @@ export function LiveView({ sampler, first, interval, subject }: LiveViewProps) {
         setError(undefined);
       } catch (err) {
         // A failed pass (configfs gone, permission) is shown and retried; the last numbers stay.
-        setError(asLioctlError(err).message);
+        // Only the message: this view is a module of its own, so error classes are not shared with the CLI's.
+        setError(err instanceof Error ? err.message : String(err));
       }
     }, interval * 1000);
     return () => clearInterval(timer);

@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../../errors/index.js';
 import { LioRoot } from '../../model/index.js';
-import type { GlobalOptions } from '../main.js';
+import type { GlobalOptions } from '../global-options.js';
 import { openBackend } from '../open-backend.js';
+import { importLiveView } from './import-live-view.js';
 import { Sampler } from './sampler.js';
 import { scopeFromPath } from './scope-from-path.js';
 import { reportLines } from './screen-lines.js';
@@ -49,6 +50,6 @@ export async function runTop(args: readonly string[], global: GlobalOptions): Pr
   // live view runs only on a terminal (checked above), so that guess is wrong here; ink reads
   // the variables when it loads, just below.
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[name] !== undefined) process.env[name] = 'false';
-  const { runLiveView } = await import('./live-view.js');
+  const { runLiveView } = await importLiveView();
   return runLiveView({ sampler, first, interval: options.interval, subject });
 }

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { nodeChildProcess } from '../../runtime/lazy-builtins.js';
 import * as fs from 'node:fs';
 import { basename } from 'node:path';
 import type { BlockDeviceInfo, Host, PathInfo } from './host.js';
@@ -63,7 +63,7 @@ export class NodeHost implements Host {
   /** posix_fallocate through util-linux: node has no binding, and writing zeros is slow. */
   private fallocate(path: string, size: number): boolean {
     try {
-      execFileSync('fallocate', ['-l', String(size), path], { stdio: 'ignore' });
+      nodeChildProcess().execFileSync('fallocate', ['-l', String(size), path], { stdio: 'ignore' });
       return fs.statSync(path).size === size;
     } catch {
       return false;
@@ -92,7 +92,7 @@ export class NodeHost implements Host {
 
   loadModule(name: string): boolean {
     try {
-      execFileSync('modprobe', [name], { stdio: 'ignore' });
+      nodeChildProcess().execFileSync('modprobe', [name], { stdio: 'ignore' });
       return true;
     } catch {
       return false;

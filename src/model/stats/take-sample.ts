@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { Target } from '../fabric/target.js';
 import type { Tpg } from '../fabric/tpg.js';
 import type { LioRoot } from '../lio-root.js';

@@ -116,7 +116,7 @@ describe('the live view in a (fake) terminal', () => {
       patchConsole: false,
     });
     unmount = () => instance.unmount();
-    await eventually(() => expect(stdout.lastFrame()).toContain('error: internal error: configfs went away'));
+    await eventually(() => expect(stdout.lastFrame()).toContain('error: configfs went away'));
     expect(stdout.lastFrame()).toMatch(/disk0 +42\.0/);
   });
 

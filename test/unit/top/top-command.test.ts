@@ -1,7 +1,7 @@
 // bin/lioctl top as users and scripts run it (the built bundle, on the simulator), and a
 // check that ink and React stay out of every start-up but the live view's.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, lioctl, sandbox } from '../../artifact/run-lioctl.js';
 import { TmuxPane } from '../../artifact/tmux.js';
@@ -62,45 +62,19 @@ describe('lioctl top (one-shot)', { timeout: 60_000 }, () => {
 });
 
 /** Every file a module loads at start-up: static imports only, followed through the chunks. */
-function staticClosure(entry: string): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^;]*?from\s*"(\.[^"]+)"/gm)) {
-      const spec = m[1];
-      if (spec !== undefined) visit(join(dirname(file), spec));
-    }
-  };
-  visit(entry);
-  return [...seen];
-}
-
 const INK_MARKER = 'Raw mode is not supported';
 
-/** Chunks a module loads on demand (`import("./...")`). */
-function dynamicImports(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(/import\("(\.[^"]+)"\)/g)].map((m) => join(dirname(file), m[1] ?? ''));
-}
-
 describe('start-up cost', () => {
-  const entry = resolve('dist/lioctl.mjs');
-  const maybe = existsSync(entry) ? it : it.skip;
+  const cli = resolve('dist/lioctl.cjs');
+  const liveView = resolve('dist/live-view.mjs');
+  const maybe = existsSync(cli) ? it : it.skip;
 
   maybe('never loads ink or React except for the live view', () => {
-    const loadsInk = (file: string) => readFileSync(file, 'utf8').includes(INK_MARKER);
-    // Every command loads the entry and what it imports, statically or right away (the CLI proper).
-    const startup = [...staticClosure(entry), ...dynamicImports(entry).flatMap(staticClosure)];
-    expect(startup.filter(loadsInk)).toEqual([]);
-    const chunks = readdirSync(resolve('dist/chunks')).map((f) => resolve('dist/chunks', f));
-    const topChunk = chunks.find((c) => /\/run-top-[^/]+\.mjs$/.test(c));
-    expect(topChunk).toBeDefined();
-    expect(startup.flatMap(dynamicImports)).toContain(topChunk);
-    // `top --once` does not load it either: only the live view's own chunk does.
-    expect(staticClosure(topChunk ?? '').filter(loadsInk)).toEqual([]);
-    const liveView = dynamicImports(topChunk ?? '').filter((c) => /\/live-view-[^/]+\.mjs$/.test(c));
-    expect(liveView).toHaveLength(1);
-    expect(liveView.flatMap(staticClosure).some(loadsInk)).toBe(true);
+    // Every command runs the CLI bundle; ink lives only in the live view's module, imported at run time.
+    const bundle = readFileSync(cli, 'utf8');
+    expect(bundle).not.toContain(INK_MARKER);
+    expect([...bundle.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['./live-view.mjs']);
+    expect(readFileSync(liveView, 'utf8')).toContain(INK_MARKER);
   });
 });
 

@@ -1,0 +1,16 @@
+import { createRequire } from 'node:module';
+
+/*
+ * Node builtins that few commands need, loaded on first use. Importing one costs every
+ * start-up its internal modules (node:crypto alone compiles about twenty), and under an
+ * emulated CPU that is most of what `lioctl ls` pays beyond node's own start.
+ */
+const load = createRequire(import.meta.url);
+
+export const nodeCrypto = (): typeof import('node:crypto') => load('node:crypto') as typeof import('node:crypto');
+export const nodeChildProcess = (): typeof import('node:child_process') => load('node:child_process') as typeof import('node:child_process');
+export const nodeNet = (): typeof import('node:net') => load('node:net') as typeof import('node:net');
+export const nodeZlib = (): typeof import('node:zlib') => load('node:zlib') as typeof import('node:zlib');
+
+/** `crypto.randomBytes`, loading node:crypto only when a random value is needed. */
+export const randomBytes = (count: number): Buffer => nodeCrypto().randomBytes(count);
