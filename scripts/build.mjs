@@ -30,6 +30,9 @@ const common = {
   external: ['react-devtools-core'],
 };
 
+// Bundled CommonJS dependencies call require(); give ESM output a real one.
+const esmBanner = { js: "import { createRequire as __lioctlCreateRequire } from 'node:module'; const require = __lioctlCreateRequire(import.meta.url);" };
+
 /** The live view is its own ES module; the CLI imports it at run time, never bundles it. */
 const liveViewExternal = {
   name: 'live-view-external',
@@ -60,8 +63,7 @@ await Promise.all([
     // ink's React DevTools hook stays a chunk of its own, loaded only with DEV=true.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    // Bundled CommonJS dependencies call require(); give ESM output a real one.
-    banner: { js: "import { createRequire as __lioctlCreateRequire } from 'node:module'; const require = __lioctlCreateRequire(import.meta.url);" },
+    banner: esmBanner,
   }),
   build({
     ...common,
@@ -69,7 +71,7 @@ await Promise.all([
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
     format: 'esm',
-    banner: { js: "import { createRequire as __lioctlCreateRequire } from 'node:module'; const require = __lioctlCreateRequire(import.meta.url);" },
+    banner: esmBanner,
   }),
 ]);
 

@@ -2,18 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { makeNode, plain } from '../../../src/shell/nodes/node-kit.js';
 import { rootStatusCommand, sessionsCommand } from '../../../src/shell/nodes/sessions-command.js';
 import type { ShellEnv } from '../../../src/shell/nodes/shell-env.js';
-import { Preferences } from '../../../src/shell/prefs/preferences.js';
-import { ShellSession, type CommandResult } from '../../../src/shell/session/index.js';
+import { recordingSession } from '../shell/recording-session.js';
 import { INITIATOR, statsSetup, TARGET, type StatsSetup } from '../model/stats/stats-fixture.js';
 
 /** A root node with the two commands, over a simulated target whose counters are fabricated. */
 function shell(s: StatsSetup) {
   const env: ShellEnv = { lio: s.lio };
-  const results: CommandResult[] = [];
-  const out: string[] = [];
-  const session = new ShellSession({
+  const shell = recordingSession({
     fs: s.fs,
-    prefs: Preferences.inMemory(),
     root: () =>
       makeNode({
         name: '/',
@@ -22,24 +18,10 @@ function shell(s: StatsSetup) {
         children: () => [],
         commands: () => [sessionsCommand(env), rootStatusCommand(env)],
       }),
-    output: {
-      info: (m) => out.push(m),
-      warn: (m) => out.push(`Warning: ${m}`),
-      result: (r) => {
-        results.push(r);
-        out.push(r.human(r.data, { color: false, width: 80 }));
-      },
-    },
-    json: false,
-    interactive: false,
   });
   return {
-    run: (line: string) => {
-      out.length = 0;
-      session.execute(line);
-      return out.join('\n');
-    },
-    last: () => results.at(-1),
+    run: (line: string) => shell.run(line).join('\n'),
+    last: () => shell.results.at(-1),
   };
 }
 

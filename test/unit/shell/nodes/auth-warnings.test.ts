@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SimConfigFs } from '../../../../src/configfs/sim/index.js';
-import { Preferences } from '../../../../src/shell/prefs/preferences.js';
-import { ShellSession } from '../../../../src/shell/session/index.js';
+import { recordingSession } from '../recording-session.js';
 import { rootNode } from '../../../../src/shell/nodes/root-node.js';
 
 function shell() {
-  const lines: string[] = [];
-  const session = new ShellSession({
-    fs: new SimConfigFs(),
-    prefs: Preferences.inMemory(),
-    root: rootNode,
-    output: { info: (m) => lines.push(m), warn: (m) => lines.push(`Warning: ${m}`), result: (r) => lines.push(r.human(r.data, { color: false, width: 80 })) },
-    json: false,
-    interactive: false,
-  });
-  return { session, lines };
+  const { session, out } = recordingSession({ fs: new SimConfigFs(), root: rootNode });
+  return { session, lines: out };
 }
 
 describe('CHAP secrets in the shell', () => {

@@ -1,11 +1,9 @@
-import { LioctlError } from '../../../../src/errors/index.js';
 import type { MemoryHost } from '../../../../src/model/index.js';
 import { backstoresNode } from '../../../../src/shell/nodes/backstore-nodes.js';
 import { fabricNode, fabricNodes } from '../../../../src/shell/nodes/fabric-nodes.js';
 import { makeNode, plain } from '../../../../src/shell/nodes/node-kit.js';
 import type { ShellEnv } from '../../../../src/shell/nodes/shell-env.js';
-import { Preferences } from '../../../../src/shell/prefs/preferences.js';
-import { ShellSession, type CommandResult } from '../../../../src/shell/session/index.js';
+import { recordingSession, type RecordingSession } from '../recording-session.js';
 import type { UiNode } from '../../../../src/shell/tree/ui-node.js';
 import { newLio, testHost, type TestLio } from '../../model/helpers.js';
 import { SimConfigFs } from '../../../../src/configfs/sim/index.js';
@@ -21,17 +19,7 @@ function testRoot(env: ShellEnv): UiNode {
   });
 }
 
-export interface FabricShell extends TestLio {
-  readonly session: ShellSession;
-  readonly prefs: Preferences;
-  /** Every line printed: messages as is, warnings with targetcli's `Warning: ` prefix, results as humans see them. */
-  readonly out: string[];
-  readonly results: CommandResult[];
-  /** Runs lines and returns what they printed. */
-  run(...lines: string[]): string[];
-  /** Runs a line that must fail; returns the error. */
-  fail(line: string): LioctlError;
-}
+export type FabricShell = TestLio & RecordingSession;
 
 export const IQN = 'iqn.2003-01.org.linux-iscsi.test:sn.0123456789ab';
 export const CLIENT = 'iqn.1994-05.com.redhat:client1';
@@ -40,39 +28,7 @@ export const CLIENT2 = 'iqn.1994-05.com.redhat:client2';
 export function fabricShell(host: MemoryHost = testHost()): FabricShell {
   const lio = newLio(new SimConfigFs(), host);
   const env: ShellEnv = { lio: lio.lio };
-  const prefs = Preferences.inMemory();
-  const out: string[] = [];
-  const results: CommandResult[] = [];
-  const session = new ShellSession({
-    fs: lio.fs,
-    prefs,
-    root: () => testRoot(env),
-    output: {
-      info: (m) => out.push(m),
-      warn: (m) => out.push(`Warning: ${m}`),
-      result: (r) => {
-        results.push(r);
-        out.push(r.human(r.data, { color: false, width: 80 }));
-      },
-    },
-    json: false,
-    interactive: false,
-  });
-  const run = (...lines: string[]): string[] => {
-    const start = out.length;
-    for (const line of lines) session.execute(line);
-    return out.slice(start);
-  };
-  const fail = (line: string): LioctlError => {
-    try {
-      session.execute(line);
-    } catch (err) {
-      if (err instanceof LioctlError) return err;
-      throw err;
-    }
-    throw new Error(`expected '${line}' to fail`);
-  };
-  return { ...lio, session, prefs, out, results, run, fail };
+  return { ...lio, ...recordingSession({ fs: lio.fs, root: () => testRoot(env) }) };
 }
 
 /** `ls` output of a path as lines. */
