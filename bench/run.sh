@@ -22,7 +22,7 @@ mkdir -p "$OUT"
 # (chunk names change) must not break lioctl halfway. Packages still resolve
 # from the project's node_modules, up the directory tree.
 mkdir -p "$OUT/lioctl"
-cp -r bin dist "$OUT/lioctl/" 2> /dev/null || true
+cp -r bin dist package.json "$OUT/lioctl/" 2> /dev/null || true
 export BENCH_LIOCTL=${BENCH_LIOCTL:-$PWD/$OUT/lioctl/bin/lioctl}
 sizes=()
 for s in ${SIZES//,/ }; do
