@@ -2,3 +2,4 @@ export * from './port.js';
 export * from './paths.js';
 export * from './configfs-error.js';
 export * from './kernel-configfs.js';
+export * from './read-cache.js';

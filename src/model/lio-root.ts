@@ -176,6 +176,9 @@ export class LioRoot {
   }
 }
 
+// One collator: localeCompare with options builds a new one on every call.
+const NATURAL = new Intl.Collator('en', { numeric: true });
+
 function compare(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return NATURAL.compare(a, b);
 }

@@ -17,6 +17,16 @@ export function isStoragePlugin(name: string): name is StoragePlugin {
 
 /** `rd_mcp_3` → { plugin: 'ramdisk', index: 3 }; undefined for names that are not HBAs. */
 export function parseHbaDir(dir: string): { plugin: StoragePlugin; index: number } | undefined {
+  // Called for every LUN and storage object a listing shows; the names repeat.
+  if (HBA_DIRS.has(dir)) return HBA_DIRS.get(dir);
+  const parsed = parseHbaDirUncached(dir);
+  if (HBA_DIRS.size < 65_536) HBA_DIRS.set(dir, parsed);
+  return parsed;
+}
+
+const HBA_DIRS = new Map<string, { plugin: StoragePlugin; index: number } | undefined>();
+
+function parseHbaDirUncached(dir: string): { plugin: StoragePlugin; index: number } | undefined {
   const m = /^([a-z_]+)_(\d+)$/.exec(dir);
   if (!m) return undefined;
   const plugin = STORAGE_PLUGINS.find((p) => HBA_PREFIX[p] === m[1]);

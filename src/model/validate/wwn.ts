@@ -127,6 +127,22 @@ export function normalizeWwn(
   allowedTypes: readonly WwnType[],
   options: NormalizeWwnOptions = {},
 ): NormalizedWwn {
+  // A restore checks the same WWNs once per operation on their objects; the answer never changes.
+  const key = Object.keys(options).length === 0 ? `${allowedTypes.join(',')}|${input}` : undefined;
+  const known = key === undefined ? undefined : NORMALIZED.get(key);
+  if (known !== undefined) return known;
+  const normalized = normalizeUncached(input, allowedTypes, options);
+  if (key !== undefined) {
+    if (NORMALIZED.size >= MAX_REMEMBERED) NORMALIZED.clear();
+    NORMALIZED.set(key, normalized);
+  }
+  return normalized;
+}
+
+const NORMALIZED = new Map<string, NormalizedWwn>();
+const MAX_REMEMBERED = 65_536;
+
+function normalizeUncached(input: string, allowedTypes: readonly WwnType[], options: NormalizeWwnOptions): NormalizedWwn {
   const display = input.trim();
   const failures = new Map<WwnType, string>();
   for (const type of allowedTypes) {

@@ -1,4 +1,4 @@
-import type { ConfigFs } from '../../configfs/index.js';
+import { ReadCachingConfigFs, type ConfigFs } from '../../configfs/index.js';
 import { EnvironmentError, UsageError, type LioctlError } from '../../errors/index.js';
 import { bindCommand } from '../commands/bind.js';
 import { suggest } from '../commands/suggest.js';
@@ -43,14 +43,21 @@ export class ShellSession {
   cwd = '/';
   previous: string | undefined;
 
+  /** The configfs view of the line being run: reads are remembered until its first change. */
+  private lineFs: ReadCachingConfigFs | undefined;
+
   constructor(readonly options: ShellSessionOptions) {}
+
+  private get fs(): ConfigFs {
+    return this.lineFs ?? this.options.fs;
+  }
 
   get prefs(): Preferences {
     return this.options.prefs;
   }
 
   root(): UiNode {
-    return this.options.root(this.options.fs);
+    return this.options.root(this.fs);
   }
 
   /** Resolves typed path text against the current path, bookmarks and `-`, to an existing node. */
@@ -79,6 +86,15 @@ export class ShellSession {
 
   /** Parses and runs one line; errors are thrown typed, for the caller to report. */
   execute(line: string): LineOutcome {
+    this.lineFs = new ReadCachingConfigFs(this.options.fs);
+    try {
+      return this.executeLine(line);
+    } finally {
+      this.lineFs = undefined;
+    }
+  }
+
+  private executeLine(line: string): LineOutcome {
     const parsed = parseLine(line);
     if (parsed.command === undefined) return { exit: false };
     const target = parsed.path === undefined ? this.resolve('.') : this.resolve(parsed.path.text);
@@ -104,7 +120,7 @@ export class ShellSession {
     }
     for (const note of bound.notes) this.options.output.warn(note);
     const run = (): ReturnType<NodeCommand['run']> => command.run(this.context(node), bound);
-    const outcome = (command.mutates && this.options.exclusive ? this.options.exclusive(run) : run()) ?? {};
+    const outcome = (command.mutates ? this.exclusive(run) : run()) ?? {};
     if (outcome.result) this.options.output.result(outcome.result);
     if (outcome.cd !== undefined) this.changeTo(outcome.cd);
     return { exit: outcome.exit === true };
@@ -118,9 +134,18 @@ export class ShellSession {
     }
   }
 
+  /** Under the lock, what was read before it is forgotten: another lioctl may have changed it. */
+  private exclusive<T>(fn: () => T): T {
+    const locked = (): T => {
+      this.lineFs?.clear();
+      return fn();
+    };
+    return this.options.exclusive ? this.options.exclusive(locked) : locked();
+  }
+
   private context(node: UiNode): CommandContext {
     return {
-      fs: this.options.fs,
+      fs: this.fs,
       node,
       prefs: this.prefs,
       json: this.options.json,
@@ -128,7 +153,7 @@ export class ShellSession {
       cwd: this.cwd,
       readOnlyReason: this.options.readOnlyReason,
       resolve: (path) => this.resolve(path, node.path),
-      exclusive: <T>(fn: () => T): T => (this.options.exclusive ? this.options.exclusive(fn) : fn()),
+      exclusive: <T>(fn: () => T): T => this.exclusive(fn),
       info: (m) => this.options.output.info(m),
       warn: (m) => this.options.output.warn(m),
     };

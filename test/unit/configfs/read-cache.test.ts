@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ReadCachingConfigFs } from '../../../src/configfs/index.js';
+import { SimConfigFs } from '../../../src/configfs/sim/index.js';
+import { rootNode } from '../../../src/shell/nodes/root-node.js';
+import { RecordingFs } from '../model/helpers.js';
+import { recordingSession } from '../shell/recording-session.js';
+
+function cached() {
+  const sim = new SimConfigFs();
+  const inner = new RecordingFs(sim);
+  const fs = new ReadCachingConfigFs(inner);
+  const asked = (op: string, path: string) => inner.calls.filter((c) => c.op === op && c.path === path).length;
+  return { sim, inner, fs, asked };
+}
+
+const SO = 'core/rd_mcp_0/r1';
+
+describe('ReadCachingConfigFs', () => {
+  it('asks configfs once for what is read again', () => {
+    const { fs, asked } = cached();
+    fs.mkdir('core/rd_mcp_0');
+    fs.mkdir(SO);
+    for (let i = 0; i < 3; i++) {
+      fs.read(`${SO}/attrib/block_size`);
+      fs.list(SO);
+      fs.exists(`${SO}/attrib`);
+    }
+    expect([asked('read', `${SO}/attrib/block_size`), asked('list', SO), asked('exists', `${SO}/attrib`)]).toEqual([1, 1, 1]);
+  });
+
+  it('reads a file again after any write, since a store may change other files', () => {
+    const { fs } = cached();
+    fs.mkdir('core/rd_mcp_0');
+    fs.mkdir(SO);
+    expect(fs.read(`${SO}/attrib/emulate_3pc`).trim()).toBe('1');
+    fs.write(`${SO}/attrib/emulate_3pc`, '0');
+    expect(fs.read(`${SO}/attrib/emulate_3pc`).trim()).toBe('0');
+  });
+
+  it('finds what mkdir made, and loses what rmdir removed', () => {
+    const { fs } = cached();
+    expect(fs.exists('core/rd_mcp_0')).toBe(false);
+    fs.mkdir('core/rd_mcp_0');
+    expect(fs.exists('core/rd_mcp_0')).toBe(true);
+    expect(fs.list('core')).toContain('rd_mcp_0');
+    fs.rmdir('core/rd_mcp_0');
+    expect(fs.exists('core/rd_mcp_0')).toBe(false);
+    expect(fs.list('core')).not.toContain('rd_mcp_0');
+  });
+
+  it('keeps paths found across writes: a restore looks its objects up once', () => {
+    const { fs, asked } = cached();
+    fs.mkdir('core/rd_mcp_0');
+    fs.mkdir(SO);
+    fs.exists(SO);
+    fs.write(`${SO}/control`, 'rd_pages=64');
+    fs.exists(SO);
+    expect(asked('exists', SO)).toBe(1);
+  });
+});
+
+describe('the shell reads through it one line at a time', () => {
+  it('sees a change another process made between two lines', () => {
+    const sim = new SimConfigFs();
+    const shell = recordingSession({ fs: sim, root: rootNode });
+    expect(shell.run('ls /backstores/ramdisk').join('\n')).toContain('Storage Objects: 0');
+    sim.mkdir('core/rd_mcp_0');
+    sim.mkdir(SO);
+    expect(shell.run('ls /backstores/ramdisk').join('\n')).toContain('Storage Objects: 1');
+  });
+});
