@@ -176,9 +176,11 @@ export class LioRoot {
   }
 }
 
-// One collator: localeCompare with options builds a new one on every call.
-const NATURAL = new Intl.Collator('en', { numeric: true });
+// One collator, made on first use: localeCompare with options builds one per call, and
+// making it loads ICU's data, which a command that sorts nothing should not pay for.
+let natural: Intl.Collator | undefined;
 
 function compare(a: string, b: string): number {
-  return NATURAL.compare(a, b);
+  natural ??= new Intl.Collator('en', { numeric: true });
+  return natural.compare(a, b);
 }
