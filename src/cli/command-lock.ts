@@ -1,7 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync, constants } from 'node:fs';
 import { BusyError } from '../errors/index.js';
 
-const held = new Set<string>();
 const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
 
 function sleep(ms: number): void {
@@ -28,8 +27,6 @@ export function defaultLockPath(): string {
  * taken over. Waits up to `timeoutMs`, then says who holds it.
  */
 export function withCommandLock<T>(path: string, timeoutMs: number, fn: () => T): T {
-  // A command that saves after changing (delete save=true) asks again for the lock it holds.
-  if (held.has(path)) return fn();
   const deadline = Date.now() + timeoutMs;
   let fd: number | undefined;
   while (fd === undefined) {
@@ -51,11 +48,9 @@ export function withCommandLock<T>(path: string, timeoutMs: number, fn: () => T)
       sleep(25);
     }
   }
-  held.add(path);
   try {
     return fn();
   } finally {
-    held.delete(path);
     closeSync(fd);
     removeQuietly(path);
   }

@@ -1,8 +1,6 @@
 import { asLioctlError, UsageError } from '../errors/index.js';
-import type { GlobalOptions, ParsedArgs } from './global-options.js';
+import type { ParsedArgs } from './global-options.js';
 import { reportError } from './report-error.js';
-
-export type { GlobalOptions } from './global-options.js';
 
 /**
  * A command line without options (`lioctl ls /iscsi`) is only words: commander, its

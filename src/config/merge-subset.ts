@@ -1,6 +1,7 @@
 import { NotFoundError } from '../errors/index.js';
 import { parseConfigText } from './parse-config.js';
-import { LIOCTL_SECTION, LIOCTL_SECTION_VERSION, storageObjectRef, type SaveConfig, type StoragePluginName, type TargetConfig } from './schema.js';
+import { PLUGIN_ALIASES } from './parse/storage-objects.js';
+import { LIOCTL_SECTION, LIOCTL_SECTION_VERSION, storageObjectRef, type SaveConfig, type StoragePluginName } from './schema.js';
 
 /** What a partial save writes: storage objects (by name, optionally of one plugin) and/or targets (by WWN). */
 export interface SubsetSelection {
@@ -19,10 +20,8 @@ export interface MergedSubset {
 
 type Json = Record<string, unknown>;
 
-const PLUGIN_ALIASES: Readonly<Record<string, string>> = { iblock: 'block', rd_mcp: 'ramdisk' };
 const rawSoRef = (so: Json): string => `/backstores/${PLUGIN_ALIASES[String(so['plugin'])] ?? String(so['plugin'])}/${String(so['name'])}`;
 const rawTargetKey = (t: Json): string => `${String(t['fabric'])}/${String(t['wwn']).toLowerCase()}`;
-const targetKey = (t: Pick<TargetConfig, 'fabric' | 'wwn'>): string => `${t.fabric}/${t.wwn}`;
 
 function rawLunRefs(t: Json): string[] {
   const tpgs = Array.isArray(t['tpgs']) ? (t['tpgs'] as Json[]) : [];
@@ -102,8 +101,8 @@ export function mergeSubset(savedText: string | undefined, live: SaveConfig, sel
   }
   // A written target's LUNs must find their storage objects in the file: those it lacks are written too.
   const inFile = new Set(savedSos.map(rawSoRef));
-  for (const t of live.targets) {
-    if (targets.has(targetKey(t))) for (const ref of rawLunRefs(t as unknown as Json)) if (!inFile.has(ref)) soRefs.add(ref);
+  for (const t of liveTargets) {
+    if (targets.has(rawTargetKey(t))) for (const ref of rawLunRefs(t)) if (!inFile.has(ref)) soRefs.add(ref);
   }
   if (soRefs.size === 0 && targets.size === 0) {
     const what = wanted !== undefined ? `storage object ${wanted.plugin === undefined ? '' : `${wanted.plugin}/`}${wanted.name}` : `target ${selection.target ?? ''}`;

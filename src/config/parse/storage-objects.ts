@@ -8,7 +8,7 @@ import { readAttributes } from './settings.js';
 import { listItems, readInteger, readObject, readOptionalBool, readRequired, readText } from './values.js';
 
 /** Older rtslib spellings of the plugin, still accepted by its restore (`so_mapping`). */
-const PLUGIN_ALIASES: Readonly<Record<string, StoragePluginName>> = { iblock: 'block', rd_mcp: 'ramdisk' };
+export const PLUGIN_ALIASES: Readonly<Record<string, StoragePluginName>> = { iblock: 'block', rd_mcp: 'ramdisk' };
 
 const COMMON_KEYS = ['name', 'plugin', 'attributes', 'alua_tpgs'];
 const PLUGIN_KEYS: Readonly<Record<StoragePluginName, readonly string[]>> = {

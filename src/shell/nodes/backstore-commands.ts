@@ -1,9 +1,9 @@
+import { asLioctlError, PartialFailureError } from '../../errors/index.js';
 import type { StorageObject, StorageObjectSpec, StoragePlugin } from '../../model/index.js';
 import { defineCommand } from '../commands/declaration.js';
 import type { CommandContext } from '../session/command-context.js';
 import type { CommandOutcome } from '../session/command-outcome.js';
 import { nodeCommand, type NodeCommand } from '../tree/ui-node.js';
-import { asLioctlError, PartialFailureError } from '../../errors/index.js';
 import { created } from './created.js';
 import { checkSavefileMergeable, saveLiveConfig } from './saveconfig-command.js';
 import { defaultSavefile, type ShellEnv } from './shell-env.js';

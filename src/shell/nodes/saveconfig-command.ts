@@ -33,7 +33,7 @@ export function saveLiveConfig(ctx: CommandContext, env: ShellEnv, savefile: str
   const path = savefile ?? choice?.path ?? '';
   if (choice !== undefined && choice.reason !== 'upstream-default') ctx.info(`saveconfig: ${choice.message}`);
   const live = dumpConfig(env.lio);
-  const merged = selection === undefined ? undefined : mergeSubset(readConfigFileIfExists(path), live, selection, path);
+  const merged = selection === undefined ? undefined : { selection, ...mergeSubset(readConfigFileIfExists(path), live, selection, path) };
   const text = serializeConfig(merged === undefined ? live : merged.document);
   const max = effectiveMaxBackupFiles(ctx.prefs.get('max_backup_files'), readConf(join(dirname(path), 'targetcli.conf')));
   const saved = saveConfigFile(text, {
@@ -42,10 +42,10 @@ export function saveLiveConfig(ctx: CommandContext, env: ShellEnv, savefile: str
     privateDirectory: choice !== undefined,
   });
   if (saved.backup !== undefined && max > 0) ctx.info(`Last ${max} configs saved in ${join(dirname(path), 'backup')}/.`);
-  if (merged === undefined || selection === undefined) {
+  if (merged === undefined) {
     ctx.info(`Configuration saved to ${path}`);
   } else {
-    ctx.info(`${subsetNoun(selection)} config saved to ${path}.`);
+    ctx.info(`${subsetNoun(merged.selection)} config saved to ${path}.`);
     const written = [...merged.storageObjects, ...merged.targets];
     if (written.length > 1) ctx.info(`Written with it (the rest of the file is unchanged): ${written.join(', ')}`);
   }
