@@ -12,7 +12,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 SIZES=${BENCH_SIZES:-small,medium,large}
-OUT=bench/out
+OUT=${BENCH_OUT:-bench/out}
 
 [ -f dist/lioctl.cjs ] || echo "bench: dist/lioctl.cjs is missing (npm run build); lioctl cells will say failed" >&2
 
@@ -57,6 +57,7 @@ for s in "${sizes[@]}"; do
     [ ! -f "$d/save-targetcli.json" ] || [ ! -f "$d/save-lioctl.json" ] ||
         node bench/check.mjs compare "$d/save-targetcli.json" "$d/save-lioctl.json" > "$d/cmp-lioctl.txt" || true
 done
-node bench/report.mjs "$OUT" "$rc" > bench/results.md
-echo "bench: wrote bench/results.md" >&2
+REPORT=${BENCH_REPORT:-bench/results.md}
+node bench/report.mjs "$OUT" "$rc" > "$REPORT"
+echo "bench: wrote $REPORT" >&2
 exit "$rc"

@@ -5,6 +5,30 @@ import type { ConfigFs, ConfigFsOp, EntryStat } from './port.js';
 
 export const DEFAULT_ROOT = '/sys/kernel/config/target';
 
+// A configfs attribute is one page at most and comes whole from the first read(); a read
+// that fills the buffer goes on. readFileSync would ask once more to see the end of file,
+// which under emulation costs as much as the read itself, thousands of times per restore.
+const READ_CHUNK = 16384;
+let readBuffer: Buffer | undefined;
+
+function readSmallFile(abs: string): string {
+  const fd = fs.openSync(abs, fs.constants.O_RDONLY);
+  try {
+    const buf = (readBuffer ??= Buffer.allocUnsafe(READ_CHUNK));
+    const n = fs.readSync(fd, buf, 0, READ_CHUNK, null);
+    if (n < READ_CHUNK) return buf.toString('utf8', 0, n);
+    const parts = [Buffer.from(buf)];
+    for (let more = n; more > 0; ) {
+      const next = Buffer.allocUnsafe(READ_CHUNK);
+      more = fs.readSync(fd, next, 0, READ_CHUNK, null);
+      parts.push(next.subarray(0, more));
+    }
+    return Buffer.concat(parts).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** The real port: node:fs calls on the kernel's configfs (or any directory given as root). */
 export class KernelConfigFs implements ConfigFs {
   readonly backend = 'kernel' as const;
@@ -35,7 +59,7 @@ export class KernelConfigFs implements ConfigFs {
   }
 
   read(path: string): string {
-    return this.run('read', path, (abs) => fs.readFileSync(abs, 'utf8'));
+    return this.run('read', path, readSmallFile);
   }
 
   write(path: string, value: string): void {

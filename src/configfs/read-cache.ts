@@ -9,7 +9,8 @@ import type { BackendKind, ConfigFs, EntryStat } from './port.js';
  * What a change can make stale is forgotten at once: a write forgets file contents and
  * listings (a store may change other files), mkdir and symlink forget also what was found
  * missing, rmdir and unlink forget everything. That paths found and link targets survive
- * writes and creations is what saves a restore its lookups. It is meant to live for one
+ * writes and creations, and that what mkdir or symlink made counts as found, is what
+ * saves a restore its lookups. It is meant to live for one
  * line only, and is cleared when a command takes the configuration lock, so that a change
  * is always planned on what configfs holds once no other lioctl can change it.
  */
@@ -80,6 +81,7 @@ export class ReadCachingConfigFs implements ConfigFs {
   mkdir(path: string): void {
     this.forgetMissing();
     this.inner.mkdir(path);
+    this.presence.set(`e${path}`, true);
   }
 
   rmdir(path: string): void {
@@ -90,6 +92,7 @@ export class ReadCachingConfigFs implements ConfigFs {
   symlink(target: string, path: string): void {
     this.forgetMissing();
     this.inner.symlink(target, path);
+    this.presence.set(`e${path}`, true);
   }
 
   unlink(path: string): void {

@@ -55,23 +55,24 @@ export function checkChapChange(change: ChapChange): Array<readonly [string, str
 }
 
 /**
- * Applies a credential change to `dir`; if the kernel refuses one write, the files already
- * written get their previous values back (unless `restore` is false: a create that removes
- * the whole object on failure has nothing to restore, and saves the reads). Secrets never
- * appear in the error.
+ * What a refusal half-way puts back in the files already written: the values read before
+ * each write ('read'); unset, without reading ('unset': the object was just created, so
+ * nothing was set); or nothing ('none': a create that fails removes the whole object).
  */
-export function writeChap(fs: ConfigFs, dir: string, change: ChapChange, owner: string, restore = true): void {
+export type ChapUndo = 'read' | 'unset' | 'none';
+
+/**
+ * Applies a credential change to `dir`; if the kernel refuses one write, the files already
+ * written are put back as `undo` says. Secrets never appear in the error.
+ */
+export function writeChap(fs: ConfigFs, dir: string, change: ChapChange, owner: string, undo: ChapUndo = 'read'): void {
   const writes = checkChapChange(change);
   const done: Array<readonly [string, string]> = [];
   try {
     for (const [file, text] of writes) {
-      if (!restore) {
-        fs.write(`${dir}/${file}`, text);
-        continue;
-      }
-      const before = chomp(fs.read(`${dir}/${file}`));
+      const before = undo === 'read' ? chomp(fs.read(`${dir}/${file}`)) : '';
       fs.write(`${dir}/${file}`, text);
-      done.push([file, before === '' ? 'NULL' : before]);
+      if (undo !== 'none') done.push([file, before === '' ? 'NULL' : before]);
     }
   } catch (err) {
     for (const [file, before] of done.reverse()) {

@@ -3,7 +3,7 @@ export * from './validate/index.js';
 export { LioRoot, type LioRootOptions } from './lio-root.js';
 export { KernelRefusedError, RollbackError } from './errors.js';
 export { ConfigGroup, type SettingEntry, type SettingValue } from './config-group.js';
-export type { ChapChange, ChapCredentials } from './chap.js';
+export type { ChapChange, ChapCredentials, ChapUndo } from './chap.js';
 export * from './host/index.js';
 export { STORAGE_PLUGINS, HBA_PREFIX, isStoragePlugin, type StoragePlugin } from './storage/plugins.js';
 export * from './storage/storage-spec.js';

@@ -2,7 +2,7 @@ import { asLioctlError, PartialFailureError, type LioctlError } from '../../erro
 import type { LioRoot } from '../../model/index.js';
 import { describeOperation } from '../plan/describe.js';
 import type { PlanOperation } from '../plan/operations.js';
-import { aluaGroupKey, createdBy, holdersOf, neededBy, removedBy, type ObjectKey } from './object-keys.js';
+import { aluaGroupKey, createdBy, holdersOf, neededBy, removedBy, settingsOf, type ObjectKey } from './object-keys.js';
 import { performOperation } from './perform-operation.js';
 import { SettingsRefusedError } from './write-settings.js';
 
@@ -107,6 +107,7 @@ export function executePlan(lio: LioRoot, operations: readonly PlanOperation[], 
   const failed: OperationFailure[] = [];
   const skipped: SkippedOperation[] = [];
   const casualties = new Casualties();
+  const created = new Set<ObjectKey>();
   for (const [i, op] of operations.entries()) {
     if (options.stopAtFirstFailure === true && failed.length > 0) {
       for (const rest of operations.slice(i)) skipped.push({ operation: rest, reason: 'stopped at the first failure' });
@@ -119,14 +120,19 @@ export function executePlan(lio: LioRoot, operations: readonly PlanOperation[], 
       continue;
     }
     const fallback = casualties.missingAluaGroup(op);
+    const settingsTarget = settingsOf(op);
+    const fresh = settingsTarget !== undefined && created.has(settingsTarget);
+    const made = createdBy(op);
     try {
-      performOperation(lio, fallback === undefined ? op : withoutAluaGroup(op));
+      performOperation(lio, fallback === undefined ? op : withoutAluaGroup(op), fresh);
     } catch (err) {
       failed.push(...failuresOf(op, err));
       // Refused settings leave the object in place (a new ALUA group keeps its LUNs).
       if (!(err instanceof SettingsRefusedError)) casualties.lost(op);
+      else if (made !== undefined) created.add(made);
       continue;
     }
+    if (made !== undefined) created.add(made);
     if (fallback !== undefined) {
       const message = `${describeOperation(op)}: exported in the default ALUA group instead, as ALUA group ${fallback} was not created`;
       failed.push({ operation: op, message, error: new PartialFailureError(message, []) });

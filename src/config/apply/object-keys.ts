@@ -42,6 +42,29 @@ export function createdBy(op: PlanOperation): ObjectKey | undefined {
   }
 }
 
+/**
+ * The object whose settings an operation writes, where a new object's settings are the
+ * kernel's defaults (the executor writes those without reading them first).
+ */
+export function settingsOf(op: PlanOperation): ObjectKey | undefined {
+  switch (op.kind) {
+    case 'set-storage-attributes':
+    case 'set-alua-group': // a new storage object's ALUA groups are new too
+      return storageKey(op.storage);
+    case 'set-target-parameters':
+      return targetKey(op.fabric, op.wwn);
+    case 'set-tpg-attributes':
+    case 'set-tpg-parameters':
+    case 'set-tpg-auth':
+      return tpgKey(op.tpg);
+    case 'set-node-acl-attributes':
+    case 'set-node-acl-auth':
+      return aclKey(op.tpg, op.nodeWwn);
+    default:
+      return undefined;
+  }
+}
+
 /** The object a removing operation takes away. */
 export function removedBy(op: PlanOperation): ObjectKey | undefined {
   switch (op.kind) {

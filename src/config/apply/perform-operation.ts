@@ -7,9 +7,10 @@ import { performTpgMemberOperation } from './tpg-member-steps.js';
 /**
  * Performs one plan operation through the model. Throws a LioctlError when the kernel or
  * the model refuses; a PartialFailureError when several settings of one operation were
- * refused (the others are written).
+ * refused (the others are written). `fresh`: the object whose settings the operation
+ * writes was created earlier in this run, so it holds the kernel's defaults.
  */
-export function performOperation(lio: LioRoot, op: PlanOperation): void {
+export function performOperation(lio: LioRoot, op: PlanOperation, fresh = false): void {
   switch (op.kind) {
     case 'create-storage-object':
     case 'set-storage-identity':
@@ -18,7 +19,7 @@ export function performOperation(lio: LioRoot, op: PlanOperation): void {
     case 'set-alua-group':
     case 'delete-alua-group':
     case 'delete-storage-object':
-      return performStorageOperation(lio, op);
+      return performStorageOperation(lio, op, fresh);
     case 'create-target':
     case 'set-target-parameters':
     case 'create-tpg':
@@ -28,10 +29,10 @@ export function performOperation(lio: LioRoot, op: PlanOperation): void {
     case 'set-tpg-enable':
     case 'delete-tpg':
     case 'delete-target':
-      return performTargetOperation(lio, op);
+      return performTargetOperation(lio, op, fresh);
     case 'set-discovery-auth':
       return lio.fabric(op.fabric).setDiscoveryAuth({ ...op.credentials, enforce: op.enforce });
     default:
-      return performTpgMemberOperation(lio, op);
+      return performTpgMemberOperation(lio, op, fresh);
   }
 }

@@ -1,5 +1,5 @@
 import { asLioctlError, NotFoundError, type LioctlError } from '../../errors/index.js';
-import { isAluaSetting, type AluaSetting, type InquiryIdentity, type LioRoot } from '../../model/index.js';
+import { isAluaSetting, type AluaGroup, type AluaSetting, type InquiryIdentity, type LioRoot } from '../../model/index.js';
 import type { PlanOperation, StorageId } from '../plan/operations.js';
 import { ALUA_TPG_KEYS, type AluaTpgConfig, type StorageObjectExtras } from '../schema.js';
 import { backingProblem } from './backing-devices.js';
@@ -57,10 +57,28 @@ function aluaSettingsOf(group: AluaTpgConfig): AluaSettings {
   return out;
 }
 
-/** Writes the ALUA settings that differ, one by one, keeping every refusal. */
-function writeAluaSettings(lio: LioRoot, storage: StorageId, name: string, settings: AluaSettings): void {
+/**
+ * The kernel starts every ALUA group, a storage object's default one included, with the
+ * same settings; the first new group read in a run stands for the others. Reading them
+ * once per object was an eighth of a restore's calls into configfs. Blind writes are no
+ * way out here: writing `alua_access_state` performs a transition even to the same state.
+ */
+const newGroupSettings = new WeakMap<LioRoot, Readonly<Record<AluaSetting, number>>>();
+
+function liveAluaSettings(lio: LioRoot, group: AluaGroup, isNew: boolean): Readonly<Record<AluaSetting, number>> {
+  if (!isNew) return group.settings();
+  let settings = newGroupSettings.get(lio);
+  if (settings === undefined) {
+    settings = group.settings();
+    newGroupSettings.set(lio, settings);
+  }
+  return settings;
+}
+
+/** Writes the ALUA settings that differ, one by one, keeping every refusal. `isNew`: made in this run. */
+function writeAluaSettings(lio: LioRoot, storage: StorageId, name: string, settings: AluaSettings, isNew: boolean): void {
   const group = storageObject(lio, storage).aluaGroup(name);
-  const live = group.info().settings;
+  const live = liveAluaSettings(lio, group, isNew);
   const refused: LioctlError[] = [];
   for (const [key, value] of settings) {
     if (live[key] === value) continue;
@@ -74,21 +92,21 @@ function writeAluaSettings(lio: LioRoot, storage: StorageId, name: string, setti
 }
 
 /** Storage objects, their identity, attributes and ALUA groups. */
-export function performStorageOperation(lio: LioRoot, op: StorageOperation): void {
+export function performStorageOperation(lio: LioRoot, op: StorageOperation, fresh: boolean): void {
   switch (op.kind) {
     case 'create-storage-object':
       return createStorageObject(lio, op);
     case 'set-storage-identity':
       return setIdentity(lio, op);
     case 'set-storage-attributes':
-      return writeSettings(storageObject(lio, op.storage).attributes, op.attributes);
+      return writeSettings(storageObject(lio, op.storage).attributes, op.attributes, fresh);
     case 'create-alua-group':
       // Created with its id alone: a setting the kernel refuses must not cost the group
       // (and with it the LUNs placed in it).
       storageObject(lio, op.storage).createAluaGroup(op.group.name, op.group.tg_pt_gp_id);
-      return writeAluaSettings(lio, op.storage, op.group.name, aluaSettingsOf(op.group));
+      return writeAluaSettings(lio, op.storage, op.group.name, aluaSettingsOf(op.group), true);
     case 'set-alua-group':
-      return writeAluaSettings(lio, op.storage, op.name, op.settings.filter((s): s is readonly [AluaSetting, number] => isAluaSetting(s[0])));
+      return writeAluaSettings(lio, op.storage, op.name, op.settings.filter((s): s is readonly [AluaSetting, number] => isAluaSetting(s[0])), fresh);
     case 'delete-alua-group':
       return storageObject(lio, op.storage).aluaGroup(op.name).delete();
     case 'delete-storage-object':

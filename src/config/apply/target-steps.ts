@@ -49,23 +49,23 @@ function setEnable(lio: LioRoot, op: Extract<PlanOperation, { kind: 'set-tpg-ena
 }
 
 /** Targets and TPGs, with their settings. */
-export function performTargetOperation(lio: LioRoot, op: TargetOperation): void {
+export function performTargetOperation(lio: LioRoot, op: TargetOperation, fresh: boolean): void {
   switch (op.kind) {
     case 'create-target':
       return createTarget(lio, op.fabric, op.wwn);
     case 'set-target-parameters': {
       const t = target(lio, op.fabric, op.wwn);
-      return writeSettings(new ConfigGroup(lio.fs, `${t.path}/param`, { noun: 'parameter', owner: `target ${t.label}` }), op.parameters);
+      return writeSettings(new ConfigGroup(lio.fs, `${t.path}/param`, { noun: 'parameter', owner: `target ${t.label}` }), op.parameters, fresh);
     }
     case 'create-tpg':
       target(lio, op.tpg.fabric, op.tpg.wwn).createTpg({ tag: op.tpg.tag, ...(op.nexus === undefined ? {} : { nexus: op.nexus }) });
       return;
     case 'set-tpg-attributes':
-      return writeSettings(tpg(lio, op.tpg).attributes, op.attributes);
+      return writeSettings(tpg(lio, op.tpg).attributes, op.attributes, fresh);
     case 'set-tpg-parameters':
-      return writeSettings(tpg(lio, op.tpg).parameters, op.parameters);
+      return writeSettings(tpg(lio, op.tpg).parameters, op.parameters, fresh);
     case 'set-tpg-auth':
-      return tpg(lio, op.tpg).setAuth(op.credentials);
+      return tpg(lio, op.tpg).setAuth(op.credentials, fresh ? 'unset' : 'read');
     case 'set-tpg-enable':
       return setEnable(lio, op);
     case 'delete-tpg':

@@ -53,7 +53,7 @@ function setWriteProtect(lio: LioRoot, op: Extract<PlanOperation, { kind: 'set-m
 }
 
 /** What lives inside a TPG: LUNs, portals, node ACLs and their mapped LUNs. */
-export function performTpgMemberOperation(lio: LioRoot, op: TpgMemberOperation): void {
+export function performTpgMemberOperation(lio: LioRoot, op: TpgMemberOperation, fresh: boolean): void {
   switch (op.kind) {
     case 'create-lun':
       return createLun(lio, op);
@@ -75,11 +75,11 @@ export function performTpgMemberOperation(lio: LioRoot, op: TpgMemberOperation):
       tpg(lio, op.tpg).createNodeAcl(op.nodeWwn);
       return;
     case 'set-node-acl-attributes':
-      return writeSettings(nodeAcl(lio, op.tpg, op.nodeWwn).attributes, op.attributes);
+      return writeSettings(nodeAcl(lio, op.tpg, op.nodeWwn).attributes, op.attributes, fresh);
     case 'set-node-acl-tag':
       return setTag(lio, op);
     case 'set-node-acl-auth':
-      return nodeAcl(lio, op.tpg, op.nodeWwn).setAuth(op.credentials);
+      return nodeAcl(lio, op.tpg, op.nodeWwn).setAuth(op.credentials, fresh ? 'unset' : 'read');
     case 'delete-node-acl':
       return nodeAcl(lio, op.tpg, op.nodeWwn).delete();
     case 'create-mapped-lun':

@@ -41,7 +41,7 @@ export function createNodeAcl(tpg: Tpg, wwn: string, options: CreateNodeAclOptio
       rb.mkdir(acl.path);
       for (const [name, v] of Object.entries(options.attributes ?? {})) acl.attributes.set(name, v);
       if (options.cmdsnDepth !== undefined) fs.write(`${acl.path}/cmdsn_depth`, String(options.cmdsnDepth));
-      if (options.auth !== undefined) writeChap(fs, `${acl.path}/auth`, options.auth, `node ACL ${acl.label}`, false);
+      if (options.auth !== undefined) writeChap(fs, `${acl.path}/auth`, options.auth, `node ACL ${acl.label}`, 'none');
       if (tag !== undefined) fs.write(`${acl.path}/tag`, tag);
       if (options.mapAllLuns === true) {
         for (const lun of tpg.luns()) addMappedLun(rb, acl, lun.index, lun, options.writeProtect === true);

@@ -48,7 +48,7 @@ export function createTpg(target: Target, options: CreateTpgOptions): Tpg {
       if (nexus !== undefined) fs.write(`${tpg.path}/nexus`, nexus);
       for (const [name, v] of Object.entries(attributes)) tpg.attributes.set(name, v);
       for (const [name, v] of Object.entries(options.parameters ?? {})) tpg.parameters.set(name, v);
-      if (options.auth !== undefined) writeChap(fs, `${tpg.path}/auth`, options.auth, `TPG ${tpg.label}`, false);
+      if (options.auth !== undefined) writeChap(fs, `${tpg.path}/auth`, options.auth, `TPG ${tpg.label}`, 'none');
       if (options.enable === true && spec.tpgEnable) fs.write(`${tpg.path}/enable`, flag(true));
       return tpg;
     },

@@ -1,6 +1,7 @@
 import { ConfigFsError } from '../../configfs/index.js';
 import { readIfExists } from '../configfs-text.js';
 import { inStep } from '../rollback.js';
+import { removeLinkIn } from './remove-link.js';
 import { DEFAULT_ALUA_GROUP } from '../storage/alua-group.js';
 import { parseHbaDir, type StoragePlugin } from '../storage/plugins.js';
 import { StorageObject } from '../storage/storage-object.js';
@@ -111,9 +112,8 @@ export class Lun {
   /** Deletes the mapped LUNs that point here, the link, and the LUN. */
   delete(options: LunDeleteOptions = {}): void {
     if (options.mappedLunsRemoved !== true) for (const m of this.mappedLuns()) m.delete();
-    const link = this.link();
     inStep(`Cannot delete LUN ${this.label}`, () => {
-      if (link !== undefined) this.fs.unlink(`${this.path}/${link.alias}`);
+      removeLinkIn(this.fs, this.path, LUN_FILES);
       this.fs.rmdir(this.path);
     });
   }

@@ -3,6 +3,7 @@ import { flag, indexAfter, readText } from '../configfs-text.js';
 import { inStep } from '../rollback.js';
 import { parseBool } from '../validate/index.js';
 import { Lun } from './lun.js';
+import { removeLinkIn } from './remove-link.js';
 import type { NodeAcl } from './node-acl.js';
 
 /** Files the kernel puts in a mapped LUN directory; the other entry is the link. */
@@ -80,9 +81,8 @@ export class MappedLun {
   }
 
   delete(): void {
-    const link = this.link();
     inStep(`Cannot delete mapped LUN ${this.label}`, () => {
-      if (link !== undefined) this.fs.unlink(`${this.path}/${link.alias}`);
+      removeLinkIn(this.fs, this.path, MAPPED_LUN_FILES);
       this.fs.rmdir(this.path);
     });
   }

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../errors/index.js';
-import { readAuthenticateTarget, readChap, writeChap, type ChapChange, type ChapCredentials } from '../chap.js';
+import { readAuthenticateTarget, readChap, writeChap, type ChapChange, type ChapCredentials, type ChapUndo } from '../chap.js';
 import { ConfigGroup } from '../config-group.js';
 import { indexAfter, listIfExists, readIfExists, readText } from '../configfs-text.js';
 import { notFound } from '../errors.js';
@@ -105,8 +105,8 @@ export class NodeAcl {
   }
 
   /** Changes this initiator's CHAP credentials ('' unsets a field); all applied or none. */
-  setAuth(change: ChapChange): void {
-    writeChap(this.fs, this.requireAuth(), change, `node ACL ${this.label}`);
+  setAuth(change: ChapChange, undo: ChapUndo = 'read'): void {
+    writeChap(this.fs, this.requireAuth(), change, `node ACL ${this.label}`, undo);
   }
 
   // ---- mapped LUNs --------------------------------------------------------------------------

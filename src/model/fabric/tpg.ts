@@ -1,6 +1,6 @@
 import { ConfigFsError } from '../../configfs/index.js';
 import { ValidationError } from '../../errors/index.js';
-import { readAuthenticateTarget, readChap, writeChap, type ChapChange, type ChapCredentials } from '../chap.js';
+import { readAuthenticateTarget, readChap, writeChap, type ChapChange, type ChapCredentials, type ChapUndo } from '../chap.js';
 import { ConfigGroup, type SettingValue } from '../config-group.js';
 import { flag, indexAfter, listIfExists, readIfExists, readText } from '../configfs-text.js';
 import { notFound } from '../errors.js';
@@ -166,8 +166,8 @@ export class Tpg {
   }
 
   /** Changes TPG-wide CHAP credentials ('' unsets a field); all applied or none. */
-  setAuth(change: ChapChange): void {
-    writeChap(this.fs, this.requireAuth(), change, `TPG ${this.label}`);
+  setAuth(change: ChapChange, undo: ChapUndo = 'read'): void {
+    writeChap(this.fs, this.requireAuth(), change, `TPG ${this.label}`, undo);
   }
 
   /** Turns `attrib/authentication` on or off. */

@@ -45,9 +45,13 @@ export class AluaGroup {
   }
 
   info(): AluaGroupInfo {
+    return { name: this.name, id: this.id(), settings: this.settings(), members: this.members() };
+  }
+
+  settings(): Record<AluaSetting, number> {
     const settings = {} as Record<AluaSetting, number>;
     for (const name of ALUA_SETTINGS) settings[name] = aluaSettingValue(name, readText(this.fs, `${this.path}/${name}`));
-    return { name: this.name, id: this.id(), settings, members: this.members() };
+    return settings;
   }
 
   members(): string[] {

@@ -24,6 +24,15 @@ describe('KernelConfigFs', () => {
     expect(fs.stat('core')).toEqual({ kind: 'dir', mode: expect.any(Number) });
   });
 
+  it('reads empty files, and files longer than one read, whole and in UTF-8', () => {
+    writeFileSync(join(root, 'empty'), '');
+    const long = `${'é'.repeat(9000)}x\n`; // 18 kB: crosses the read size on a split character
+    writeFileSync(join(root, 'long'), long);
+    expect(fs.read('empty')).toBe('');
+    expect(fs.read('long')).toBe(long);
+    expect(fs.read('core/value')).toBe('42\n');
+  });
+
   it('names the absolute path and the reason when something is missing', () => {
     const err = (() => {
       try {

@@ -49,13 +49,30 @@ describe('ReadCachingConfigFs', () => {
   });
 
   it('keeps paths found across writes: a restore looks its objects up once', () => {
-    const { fs, asked } = cached();
-    fs.mkdir('core/rd_mcp_0');
-    fs.mkdir(SO);
+    const { sim, fs, asked } = cached();
+    sim.mkdir('core/rd_mcp_0');
+    sim.mkdir(SO);
     fs.exists(SO);
     fs.write(`${SO}/control`, 'rd_pages=64');
     fs.exists(SO);
     expect(asked('exists', SO)).toBe(1);
+  });
+
+  it('counts what mkdir and symlink made as found without asking', () => {
+    const { fs, asked } = cached();
+    fs.mkdir('core/rd_mcp_0');
+    fs.mkdir(SO);
+    fs.write(`${SO}/control`, 'rd_pages=64');
+    fs.write(`${SO}/enable`, '1');
+    fs.mkdir('iscsi');
+    fs.mkdir('iscsi/iqn.2003-01.org.example:t1');
+    fs.mkdir('iscsi/iqn.2003-01.org.example:t1/tpgt_1');
+    fs.mkdir('iscsi/iqn.2003-01.org.example:t1/tpgt_1/lun/lun_0');
+    const link = 'iscsi/iqn.2003-01.org.example:t1/tpgt_1/lun/lun_0/r1';
+    fs.symlink(SO, link);
+    expect([fs.exists(SO), fs.exists(link)]).toEqual([true, true]);
+    expect(asked('exists', SO) + asked('exists', link)).toBe(0);
+    expect(fs.readlink(link)).toBe(SO);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { executePlan } from '../../../../src/config/apply/index.js';
+import { ConfigFsError } from '../../../../src/configfs/index.js';
 import { dumpConfig } from '../../../../src/config/dump/index.js';
 import { parseConfig, planConfig, planRestore, serializeConfig, type PlanOperation, type SaveConfig, type TpgId } from '../../../../src/config/index.js';
 import { newLio } from '../../model/helpers.js';
@@ -79,6 +80,58 @@ describe('executePlan', () => {
     ];
     expect(executePlan(t.lio, same).done).toHaveLength(same.length);
     expect(t.fs.changes()).toEqual([]);
+  });
+
+  it("writes a new object's settings without reading them first, as targetcli does", () => {
+    const { text, doc } = richDocument();
+    const t = newLio();
+    executePlan(t.lio, planRestore(doc).operations);
+    const settingReads = t.fs.calls.filter((c) => c.op === 'read' && /\/(attrib|param|auth)\//.test(c.path));
+    expect(settingReads).toEqual([]);
+    expect(serializeConfig(dumpConfig(t.lio))).toBe(text);
+  });
+
+  it("takes a new object's refusal to rewrite a value it holds as done, and any other refusal as a failure", () => {
+    const refuse = (t: ReturnType<typeof newLio>, file: string) => {
+      t.fs.before = (op, path) => {
+        if (op === 'write' && path.endsWith(file)) throw new ConfigFsError('write', `${t.fs.root}/${path}`, 'EINVAL');
+      };
+    };
+    const same = newLio();
+    refuse(same, '/tpgt_1/attrib/login_timeout');
+    const { doc } = richDocument();
+    expect(executePlan(same.lio, planRestore(doc).operations).failed).toEqual([]);
+
+    const other = newLio();
+    refuse(other, '/tpgt_1/attrib/login_timeout');
+    const changed = parseConfig(JSON.parse(richDocument().text.replace('"login_timeout": 15', '"login_timeout": 20'))).config;
+    expect(executePlan(other.lio, planRestore(changed).operations).failed.map((f) => f.message)).toEqual([
+      expect.stringMatching(new RegExp(`^Cannot set attribute login_timeout to '20' of TPG iscsi/${IQN}/tpg1: .*\\[EINVAL\\]$`)),
+    ]);
+  });
+
+  it("puts a new ACL's CHAP credentials back to unset when the kernel refuses one of them", () => {
+    const { doc } = richDocument();
+    const t = newLio();
+    t.fs.before = (op, path) => {
+      if (op === 'write' && path.includes(CLIENT) && path.endsWith('/auth/password')) throw new ConfigFsError('write', path, 'EINVAL');
+    };
+    const report = executePlan(t.lio, planRestore(doc).operations);
+    expect(report.failed.map((f) => f.message)).toEqual([
+      expect.stringMatching(new RegExp(`^Cannot set CHAP credentials of node ACL iscsi/${IQN}/tpg1/acls/${CLIENT}: .*\\[EINVAL\\]$`)),
+    ]);
+    expect(t.lio.fabric('iscsi').target(IQN).tpg(1).nodeAcl(CLIENT).auth()).toEqual({ authenticateTarget: false });
+  });
+
+  it('clears everything, unlinking each LUN and mapped LUN without reading where it points', () => {
+    const t = newLio();
+    buildRich(t.lio);
+    t.fs.reset();
+    t.lio.clear();
+    expect(t.fs.calls.filter((c) => c.op === 'readlink')).toEqual([]);
+    expect(t.fs.calls.filter((c) => c.op === 'unlink')).toHaveLength(7); // 4 LUNs, 3 mapped LUNs
+    const left = dumpConfig(t.lio);
+    expect([left.storage_objects, left.targets]).toEqual([[], []]);
   });
 
   it('stops at the first failure when asked, listing the rest as not attempted', () => {
