@@ -58,6 +58,7 @@ for s in "${sizes[@]}"; do
         node bench/check.mjs compare "$d/save-targetcli.json" "$d/save-lioctl.json" > "$d/cmp-lioctl.txt" || true
 done
 REPORT=${BENCH_REPORT:-bench/results.md}
-node bench/report.mjs "$OUT" "$rc" > "$REPORT"
+# BENCH_ALSO: out directories of earlier runs to add as sections of their own.
+node bench/report.mjs "$OUT" "$rc" ${BENCH_ALSO:+--also $BENCH_ALSO} > "$REPORT"
 echo "bench: wrote $REPORT" >&2
 exit "$rc"
