@@ -1,6 +1,7 @@
 // The object model of the LIO target (what rtslib is to targetcli): `import { LioRoot } from 'lioctl'`.
 export * from './validate/index.js';
 export { LioRoot, type LioRootOptions } from './lio-root.js';
+export { compareNodeNames, sortNodeNames } from './node-order.js';
 export { KernelRefusedError, RollbackError } from './errors.js';
 export { ConfigGroup, type SettingEntry, type SettingValue } from './config-group.js';
 export type { ChapChange, ChapCredentials, ChapUndo } from './chap.js';

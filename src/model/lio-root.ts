@@ -1,6 +1,7 @@
 import { KernelConfigFs, type ConfigFs } from '../configfs/index.js';
 import { readIfExists } from './configfs-text.js';
 import { notFound } from './errors.js';
+import { compareNodeNames } from './node-order.js';
 import { FabricModule } from './fabric/fabric-module.js';
 import { FABRIC_NAMES, FABRICS, isFabricName, type FabricName } from './fabric/fabric-specs.js';
 import type { Target } from './fabric/target.js';
@@ -79,7 +80,7 @@ export class LioRoot {
       .scan()
       .filter((f) => plugin === undefined || f.plugin === plugin)
       .map((f) => new StorageObject(this, f.hba, f.name))
-      .sort((a, b) => (a.plugin === b.plugin ? compare(a.name, b.name) : compare(a.plugin, b.plugin)));
+      .sort((a, b) => (a.plugin === b.plugin ? compareNodeNames(a.name, b.name) : compareNodeNames(a.plugin, b.plugin)));
   }
 
   findStorageObject(plugin: StoragePlugin, name: string): StorageObject | undefined {
@@ -174,13 +175,4 @@ export class LioRoot {
       }
     }
   }
-}
-
-// One collator, made on first use: localeCompare with options builds one per call, and
-// making it loads ICU's data, which a command that sorts nothing should not pay for.
-let natural: Intl.Collator | undefined;
-
-function compare(a: string, b: string): number {
-  natural ??= new Intl.Collator('en', { numeric: true });
-  return natural.compare(a, b);
 }

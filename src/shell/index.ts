@@ -9,6 +9,6 @@ export * from './commands/bind.js';
 export * from './commands/help.js';
 export * from './commands/suggest.js';
 export * from './render/ls-tree.js';
-export * from './render/node-order.js';
+export { compareNodeNames, sortNodeNames } from '../model/node-order.js';
 export * from './render/human-size.js';
 export * from './render/prompt.js';

@@ -1,6 +1,6 @@
 import { hasFeature, isFabricName, type FabricModule } from '../../model/index.js';
 import type { LsSummary } from '../render/ls-tree.js';
-import { sortNodeNames } from '../render/node-order.js';
+import { sortNodeNames } from '../../model/index.js';
 import type { UiNode } from '../tree/ui-node.js';
 import { discoveryAuthGroup } from './discovery-auth-group.js';
 import { fabricInfoCommand, fabricVersionCommand, lookupTarget, targetCreateCommand, targetDeleteCommand } from './fabric-commands.js';

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { sortNodeNames } from './node-order.js';
+import { sortNodeNames } from '../../model/index.js';
 
 export interface LsSummary {
   /** Bracket text; empty is shown as OK / ERROR / ... by health. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPrompt, shortenPromptPath } from '../../../src/shell/render/prompt.js';
-import { compareNodeNames, sortNodeNames } from '../../../src/shell/render/node-order.js';
+import { compareNodeNames, sortNodeNames } from '../../../src/model/node-order.js';
 
 describe('shortenPromptPath (prompt_length)', () => {
   const long = '/iscsi/iqn.2003-01.org.linux-iscsi.host1.x8664:sn.4c1e2b7f09aa:target/tpg1';

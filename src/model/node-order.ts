@@ -1,4 +1,5 @@
 /**
+ * The order of names everywhere (the model's lists, the shell's children, saved files):
  * configshell's child order: by name, but a trailing number compares numerically, so
  * `lun2` comes before `lun10`. Names that differ only in leading zeros compare equal and
  * keep their input order (Array.prototype.sort is stable).
