@@ -23,11 +23,18 @@ export interface ConfigGroupOptions {
   readonly owner: string;
   /** iSCSI parameters say Yes/No; attributes say 1/0. */
   readonly booleans?: readonly [yes: string, no: string];
-  /**
-   * File modes already learnt for this kind of group (e.g. every fileio `attrib/`): the
-   * kernel fixes them per attribute definition, so one stat per name serves every object.
-   */
-  readonly modes?: Map<string, number>;
+  /** What is already known of this kind of group (every fileio `attrib/`, say). */
+  readonly shape?: GroupShape;
+}
+
+/**
+ * The names and file modes of one kind of settings group. The kernel defines them per
+ * kind (backend, fabric), not per object, so one listing and one stat per name serve
+ * every object of the kind: a save of a thousand ACLs lists one `attrib/`.
+ */
+export interface GroupShape {
+  readonly modes: Map<string, number>;
+  names?: readonly string[];
 }
 
 /**
@@ -43,7 +50,10 @@ export class ConfigGroup {
   ) {}
 
   names(): string[] {
-    return this.fs.list(this.path);
+    const shape = this.options.shape;
+    if (shape === undefined) return this.fs.list(this.path);
+    shape.names ??= this.fs.list(this.path);
+    return [...shape.names];
   }
 
   get(name: string): string {
@@ -57,7 +67,7 @@ export class ConfigGroup {
 
   /** Every setting with its value and access (one list, then one stat and one read each). */
   entries(): SettingEntry[] {
-    const modes = this.options.modes;
+    const modes = this.options.shape?.modes;
     return this.names().map((name) => {
       let mode = modes?.get(name);
       if (mode === undefined) {

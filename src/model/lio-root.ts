@@ -1,4 +1,5 @@
 import { KernelConfigFs, type ConfigFs } from '../configfs/index.js';
+import type { GroupShape } from './config-group.js';
 import { readIfExists } from './configfs-text.js';
 import { notFound } from './errors.js';
 import { compareNodeNames } from './node-order.js';
@@ -36,7 +37,7 @@ export class LioRoot {
   /** @internal where storage objects live and which HBA indexes are taken. */
   readonly storageRegistry: StorageRegistry;
   private readonly fabricModules = new Map<FabricName, FabricModule>();
-  private readonly settingModes = new Map<string, Map<string, number>>();
+  private readonly groupShapes = new Map<string, GroupShape>();
 
   constructor(
     readonly fs: ConfigFs,
@@ -57,14 +58,14 @@ export class LioRoot {
     return readIfExists(this.fs, 'version');
   }
 
-  /** @internal file modes per kind of settings group ("fileio attrib"), learnt once per process. */
-  modesOf(kind: string): Map<string, number> {
-    let modes = this.settingModes.get(kind);
-    if (!modes) {
-      modes = new Map();
-      this.settingModes.set(kind, modes);
+  /** @internal names and file modes per kind of settings group ("fileio attrib"), learnt once per process. */
+  shapeOf(kind: string): GroupShape {
+    let shape = this.groupShapes.get(kind);
+    if (!shape) {
+      shape = { modes: new Map() };
+      this.groupShapes.set(kind, shape);
     }
-    return modes;
+    return shape;
   }
 
   /** The kernel release from the version line (`6.1.0-56-amd64`), if shown. */

@@ -37,12 +37,12 @@ export class NodeAcl {
   ) {
     const owner = `node ACL ${this.label}`;
     const kind = `${tpg.fabric.name} acl`;
-    this.attributes = new ConfigGroup(tpg.lio.fs, `${this.path}/attrib`, { noun: 'attribute', owner, modes: tpg.lio.modesOf(`${kind} attrib`) });
+    this.attributes = new ConfigGroup(tpg.lio.fs, `${this.path}/attrib`, { noun: 'attribute', owner, shape: tpg.lio.shapeOf(`${kind} attrib`) });
     this.parameters = new ConfigGroup(tpg.lio.fs, `${this.path}/param`, {
       noun: 'parameter',
       owner,
       booleans: ['Yes', 'No'],
-      modes: tpg.lio.modesOf(`${kind} param`),
+      shape: tpg.lio.shapeOf(`${kind} param`),
     });
   }
 

@@ -68,12 +68,12 @@ export class Tpg {
   ) {
     const owner = `TPG ${this.label}`;
     const kind = `${target.fabric.name} tpg`;
-    this.attributes = new ConfigGroup(this.lio.fs, `${this.path}/attrib`, { noun: 'attribute', owner, modes: this.lio.modesOf(`${kind} attrib`) });
+    this.attributes = new ConfigGroup(this.lio.fs, `${this.path}/attrib`, { noun: 'attribute', owner, shape: this.lio.shapeOf(`${kind} attrib`) });
     this.parameters = new ConfigGroup(this.lio.fs, `${this.path}/param`, {
       noun: 'parameter',
       owner,
       booleans: ['Yes', 'No'],
-      modes: this.lio.modesOf(`${kind} param`),
+      shape: this.lio.shapeOf(`${kind} param`),
     });
   }
 

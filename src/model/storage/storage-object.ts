@@ -84,7 +84,7 @@ export class StorageObject {
     this.attributes = new ConfigGroup(lio.fs, `${this.path}/attrib`, {
       noun: 'attribute',
       owner: `storage object ${this.label}`,
-      modes: lio.modesOf(`${this.plugin} attrib`),
+      shape: lio.shapeOf(`${this.plugin} attrib`),
     });
   }
 
