@@ -61,12 +61,15 @@ function cleanseHex(type: WwnType, lowered: string): string {
   return PREFIXED.some(([prefix]) => bare.startsWith(prefix)) ? bare : `${type}.${bare}`;
 }
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 function checkAs(type: WwnType, display: string, options: NormalizeWwnOptions): WwnCheck {
   const lowered = display.toLowerCase();
   switch (type) {
     case 'iqn': {
       // RFC 3722 folds case and compatibility forms, so equal names compare equal.
-      const folded = display.normalize('NFKC').toLowerCase();
+      // ASCII is its own NFKC form: most names skip ICU's normaliser (and loading its data).
+      const folded = (ASCII.test(display) ? display : display.normalize('NFKC')).toLowerCase();
       if (!folded.startsWith('iqn.')) return { ok: false, reason: `${shown(display)} does not start with iqn.` };
       const problem = iqnProblem(folded);
       return problem === undefined ? { ok: true, wwn: folded } : { ok: false, reason: problem };
