@@ -22,6 +22,22 @@ describe('SimConfigFs', () => {
     expect(sim.exists('core/fileio_0/hba_info')).toBe(true);
   });
 
+  it('forgets a removed directory and everything it held, so the same name starts fresh', () => {
+    const sim = new SimConfigFs();
+    sim.mkdir('core/rd_mcp_0');
+    sim.mkdir('core/rd_mcp_0/d');
+    sim.write('core/rd_mcp_0/d/control', 'rd_pages=8');
+    sim.write('core/rd_mcp_0/d/enable', '1');
+    sim.write('core/rd_mcp_0/d/attrib/emulate_caw', '0');
+    sim.rmdir('core/rd_mcp_0/d');
+    expect(sim.exists('core/rd_mcp_0/d')).toBe(false);
+    expect(sim.exists('core/rd_mcp_0/d/attrib/emulate_caw')).toBe(false);
+    expect(sim.exists('core/rd_mcp_0/hba_info')).toBe(true);
+    sim.mkdir('core/rd_mcp_0/d');
+    expect(sim.read('core/rd_mcp_0/d/enable')).toBe('0\n');
+    expect(sim.read('core/rd_mcp_0/d/attrib/emulate_caw')).toBe('1\n');
+  });
+
   it('round-trips its whole state through a snapshot, links and device state included', () => {
     const sim = new SimConfigFs();
     sim.mkdir('core/fileio_0');
