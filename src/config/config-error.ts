@@ -19,6 +19,7 @@ const SHOWN_IN_MESSAGE = 20;
  * problem (one per line, each starting with its JSON path); `issues` has them as data.
  */
 export class ConfigValidationError extends ValidationError {
+  override name = 'ConfigValidationError';
   constructor(
     readonly issues: readonly ConfigIssue[],
     readonly source?: string,

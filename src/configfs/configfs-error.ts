@@ -50,6 +50,7 @@ function exitCodeFor(errno: string): ExitCodeValue {
 
 /** A configfs call refused by the kernel (or by the simulator acting as the kernel). */
 export class ConfigFsError extends LioctlError {
+  override name = 'ConfigFsError';
   readonly code: string;
   readonly exitCode: ExitCodeValue;
 

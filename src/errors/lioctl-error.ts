@@ -25,6 +25,7 @@ export const ExitCode = {
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
+/** Each subclass names itself (`override name`): the bundle is minified without esbuild's keepNames, whose per-closure calls cost time in hot loops. */
 export abstract class LioctlError extends Error {
   /** Stable machine-readable identifier, shown in --json output. */
   abstract readonly code: string;
@@ -34,17 +35,18 @@ export abstract class LioctlError extends Error {
 
   constructor(message: string, options?: { hint?: string; cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
     this.hint = options?.hint;
   }
 }
 
 export class UsageError extends LioctlError {
+  override name = 'UsageError';
   readonly code = 'usage';
   readonly exitCode = ExitCode.usage;
 }
 
 export class ValidationError extends LioctlError {
+  override name = 'ValidationError';
   readonly code: string;
   readonly exitCode = ExitCode.invalid;
   constructor(message: string, options?: { code?: string; hint?: string; cause?: unknown }) {
@@ -54,16 +56,19 @@ export class ValidationError extends LioctlError {
 }
 
 export class NotFoundError extends LioctlError {
+  override name = 'NotFoundError';
   readonly code = 'not-found';
   readonly exitCode = ExitCode.notFound;
 }
 
 export class ConflictError extends LioctlError {
+  override name = 'ConflictError';
   readonly code = 'conflict';
   readonly exitCode = ExitCode.conflict;
 }
 
 export class EnvironmentError extends LioctlError {
+  override name = 'EnvironmentError';
   readonly code: string;
   readonly exitCode = ExitCode.environment;
   constructor(message: string, options?: { code?: string; hint?: string; cause?: unknown }) {
@@ -73,12 +78,14 @@ export class EnvironmentError extends LioctlError {
 }
 
 export class BusyError extends LioctlError {
+  override name = 'BusyError';
   readonly code = 'busy';
   readonly exitCode = ExitCode.busy;
 }
 
 /** Several steps failed independently; each is kept so the caller can list them. */
 export class PartialFailureError extends LioctlError {
+  override name = 'PartialFailureError';
   readonly code = 'partial';
   readonly exitCode = ExitCode.partial;
   constructor(
@@ -91,6 +98,7 @@ export class PartialFailureError extends LioctlError {
 
 /** A bug: carries the original error so `--debug` can show it. */
 export class InternalError extends LioctlError {
+  override name = 'InternalError';
   readonly code = 'internal';
   readonly exitCode = ExitCode.internal;
 }

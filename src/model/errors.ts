@@ -7,6 +7,7 @@ import { ConflictError, ExitCode, LioctlError, NotFoundError, type ExitCodeValue
  * reason; `code` and `exitCode` are those of the underlying ConfigFsError (`kernel-einval`).
  */
 export class KernelRefusedError extends LioctlError {
+  override name = 'KernelRefusedError';
   readonly code: string;
   readonly exitCode: ExitCodeValue;
   readonly errno: string;
@@ -21,6 +22,7 @@ export class KernelRefusedError extends LioctlError {
 
 /** A rollback could not remove everything it created: the leftovers are named. */
 export class RollbackError extends LioctlError {
+  override name = 'RollbackError';
   readonly code = 'rollback-incomplete';
   readonly exitCode = ExitCode.kernel;
 

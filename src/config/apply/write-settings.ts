@@ -40,7 +40,9 @@ export function writeSettings(group: ConfigGroup, settings: SettingList | Parame
  * Settings the kernel refused while the object itself is in place: the executor lists
  * each refusal, and does not treat the object as missing.
  */
-export class SettingsRefusedError extends PartialFailureError {}
+export class SettingsRefusedError extends PartialFailureError {
+  override name = 'SettingsRefusedError';
+}
 
 export function throwRefusals(refused: readonly LioctlError[]): void {
   if (refused.length === 0) return;

@@ -131,14 +131,12 @@ export function normalizeWwn(
   options: NormalizeWwnOptions = {},
 ): NormalizedWwn {
   // A restore checks the same WWNs once per operation on their objects; the answer never changes.
-  const key = Object.keys(options).length === 0 ? `${allowedTypes.join(',')}|${input}` : undefined;
-  const known = key === undefined ? undefined : NORMALIZED.get(key);
+  const key = `${allowedTypes.join(',')}|${options.rewriteLegacyNaa ?? true}|${input}`;
+  const known = NORMALIZED.get(key);
   if (known !== undefined) return known;
   const normalized = normalizeUncached(input, allowedTypes, options);
-  if (key !== undefined) {
-    if (NORMALIZED.size >= MAX_REMEMBERED) NORMALIZED.clear();
-    NORMALIZED.set(key, normalized);
-  }
+  if (NORMALIZED.size >= MAX_REMEMBERED) NORMALIZED.clear();
+  NORMALIZED.set(key, normalized);
   return normalized;
 }
 

@@ -5,6 +5,7 @@ import { UsageError } from '../../errors/index.js';
  * under the offending character, because "unterminated quote" alone does not say which one.
  */
 export class ShellSyntaxError extends UsageError {
+  override name = 'ShellSyntaxError';
   /** The one-line explanation, without the echoed line and caret. */
   readonly reason: string;
   readonly line: string;
