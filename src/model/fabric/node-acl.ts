@@ -26,24 +26,34 @@ export interface NodeAclAuth extends ChapCredentials {
 
 /** A node ACL: one initiator's access to a TPG (`tpgt_N/acls/<initiator>`). */
 export class NodeAcl {
-  readonly attributes: ConfigGroup;
-  /** Read-only: the values negotiated by the live session, if any. */
-  readonly parameters: ConfigGroup;
+  // Made on first use: a restore looks up an ACL for every mapped LUN it makes.
+  private attributeGroup?: ConfigGroup;
+  private parameterGroup?: ConfigGroup;
 
   constructor(
     readonly tpg: Tpg,
     /** Directory name (fabric form). */
     readonly dirName: string,
-  ) {
-    const owner = `node ACL ${this.label}`;
-    const kind = `${tpg.fabric.name} acl`;
-    this.attributes = new ConfigGroup(tpg.lio.fs, `${this.path}/attrib`, { noun: 'attribute', owner, shape: tpg.lio.shapeOf(`${kind} attrib`) });
-    this.parameters = new ConfigGroup(tpg.lio.fs, `${this.path}/param`, {
-      noun: 'parameter',
-      owner,
-      booleans: ['Yes', 'No'],
-      shape: tpg.lio.shapeOf(`${kind} param`),
+  ) {}
+
+  get attributes(): ConfigGroup {
+    this.attributeGroup ??= new ConfigGroup(this.tpg.lio.fs, `${this.path}/attrib`, {
+      noun: 'attribute',
+      owner: `node ACL ${this.label}`,
+      shape: this.tpg.lio.shapeOf(`${this.tpg.fabric.name} acl attrib`),
     });
+    return this.attributeGroup;
+  }
+
+  /** Read-only: the values negotiated by the live session, if any. */
+  get parameters(): ConfigGroup {
+    this.parameterGroup ??= new ConfigGroup(this.tpg.lio.fs, `${this.path}/param`, {
+      noun: 'parameter',
+      owner: `node ACL ${this.label}`,
+      booleans: ['Yes', 'No'],
+      shape: this.tpg.lio.shapeOf(`${this.tpg.fabric.name} acl param`),
+    });
+    return this.parameterGroup;
   }
 
   get path(): string {

@@ -59,22 +59,32 @@ const DEMO_ATTRS = {
 
 /** A target portal group (`<target>/tpgt_<tag>`). */
 export class Tpg {
-  readonly attributes: ConfigGroup;
-  readonly parameters: ConfigGroup;
+  // Made on first use: a restore looks up a TPG for every LUN and mapped LUN it makes.
+  private attributeGroup?: ConfigGroup;
+  private parameterGroup?: ConfigGroup;
 
   constructor(
     readonly target: Target,
     readonly tag: number,
-  ) {
-    const owner = `TPG ${this.label}`;
-    const kind = `${target.fabric.name} tpg`;
-    this.attributes = new ConfigGroup(this.lio.fs, `${this.path}/attrib`, { noun: 'attribute', owner, shape: this.lio.shapeOf(`${kind} attrib`) });
-    this.parameters = new ConfigGroup(this.lio.fs, `${this.path}/param`, {
-      noun: 'parameter',
-      owner,
-      booleans: ['Yes', 'No'],
-      shape: this.lio.shapeOf(`${kind} param`),
+  ) {}
+
+  get attributes(): ConfigGroup {
+    this.attributeGroup ??= new ConfigGroup(this.fs, `${this.path}/attrib`, {
+      noun: 'attribute',
+      owner: `TPG ${this.label}`,
+      shape: this.lio.shapeOf(`${this.fabric.name} tpg attrib`),
     });
+    return this.attributeGroup;
+  }
+
+  get parameters(): ConfigGroup {
+    this.parameterGroup ??= new ConfigGroup(this.fs, `${this.path}/param`, {
+      noun: 'parameter',
+      owner: `TPG ${this.label}`,
+      booleans: ['Yes', 'No'],
+      shape: this.lio.shapeOf(`${this.fabric.name} tpg param`),
+    });
+    return this.parameterGroup;
   }
 
   get path(): string {

@@ -70,7 +70,8 @@ const IDENTITY_FILES: ReadonlyArray<readonly [keyof InquiryIdentity, InquiryFiel
  */
 export class StorageObject {
   readonly plugin: StoragePlugin;
-  readonly attributes: ConfigGroup;
+  // Made on first use: LUN and ALUA lookups need the object, not its attributes.
+  private attributeGroup?: ConfigGroup;
 
   constructor(
     readonly lio: LioRoot,
@@ -81,11 +82,15 @@ export class StorageObject {
     const parsed = parseHbaDir(hba);
     if (!parsed) throw new ValidationError(`'${hba}' is not a storage HBA directory`, { code: 'bad-name' });
     this.plugin = parsed.plugin;
-    this.attributes = new ConfigGroup(lio.fs, `${this.path}/attrib`, {
+  }
+
+  get attributes(): ConfigGroup {
+    this.attributeGroup ??= new ConfigGroup(this.lio.fs, `${this.path}/attrib`, {
       noun: 'attribute',
       owner: `storage object ${this.label}`,
-      shape: lio.shapeOf(`${this.plugin} attrib`),
+      shape: this.lio.shapeOf(`${this.plugin} attrib`),
     });
+    return this.attributeGroup;
   }
 
   get path(): string {
