@@ -69,6 +69,8 @@ class Casualties {
   private readonly stuck = new Map<ObjectKey, string>();
 
   blocker(op: PlanOperation): string | undefined {
+    // Nothing lost yet, nothing blocked: skip building the keys (a restore's usual case).
+    if (this.unavailable.size === 0 && this.stuck.size === 0) return undefined;
     for (const key of neededBy(op)) {
       const why = this.unavailable.get(key);
       if (why !== undefined) return why;
