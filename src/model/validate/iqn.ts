@@ -5,6 +5,8 @@ export const MAX_ISCSI_NAME_BYTES = 223;
 
 const IQN_DATE = /^iqn\.(\d{4})-(\d{2})\./;
 const ASCII_ALLOWED = /^[a-z0-9.:-]$/;
+/** Nearly every name: one test instead of one per character. */
+const ALL_ASCII_ALLOWED = /^[a-z0-9.:-]*$/;
 const NON_ASCII_ALLOWED = /^[\p{L}\p{M}\p{N}]$/u;
 
 /**
@@ -21,7 +23,8 @@ function isIqnChar(ch: string): boolean {
  * (`iqn.yyyy-mm.reversed.domain[:unique]`). Returns why it is invalid, or undefined.
  */
 export function iqnProblem(iqn: string): string | undefined {
-  const bad = firstCharNotMatching(iqn, isIqnChar);
+  const plain = ALL_ASCII_ALLOWED.test(iqn);
+  const bad = plain ? undefined : firstCharNotMatching(iqn, isIqnChar);
   if (bad !== undefined) {
     return `${shown(iqn)} contains ${describeChar(bad)}; iSCSI names allow only letters, digits, '-', '.' and ':'`;
   }
@@ -43,7 +46,7 @@ export function iqnProblem(iqn: string): string | undefined {
   if (colon >= 0 && colon === rest.length - 1) {
     return `${shown(iqn)} ends with ':'; put a unique name after the ':' or drop it`;
   }
-  const bytes = utf8Length(iqn);
+  const bytes = plain ? iqn.length : utf8Length(iqn);
   if (bytes > MAX_ISCSI_NAME_BYTES) {
     return `${shown(iqn)} is ${bytes} bytes; iSCSI names are at most ${MAX_ISCSI_NAME_BYTES} bytes`;
   }

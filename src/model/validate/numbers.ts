@@ -16,6 +16,8 @@ interface NumberRule {
 }
 
 function parseBounded(input: string | number, rule: NumberRule): number {
+  // A saved file's numbers are integers in range: no text round trip (a restore parses thousands).
+  if (typeof input === 'number' && Number.isSafeInteger(input) && input >= rule.min && input <= rule.max) return input + 0;
   let text = typeof input === 'number' ? String(input) : input.trim();
   if (rule.prefix !== undefined && text.toLowerCase().startsWith(rule.prefix)) text = text.slice(rule.prefix.length);
   if (!/^-?\d+$/.test(text)) {
