@@ -41,7 +41,9 @@ export class ReadCachingConfigFs implements ConfigFs {
   }
 
   private remembered<T>(cache: Map<string, unknown>, key: string, read: () => T): T {
-    if (cache.has(key)) return cache.get(key) as T;
+    // No port call returns undefined: one lookup tells both whether and what.
+    const known = cache.get(key);
+    if (known !== undefined) return known as T;
     const value = read();
     cache.set(key, value);
     return value;
