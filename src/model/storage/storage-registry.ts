@@ -3,6 +3,8 @@ import { ConfigFsError } from '../../configfs/index.js';
 import { HBA_FILES, HBA_PREFIX, parseHbaDir, type StoragePlugin } from './plugins.js';
 
 const MAX_HBA_ATTEMPTS = 100_000;
+/** Lookups answered by probing before the index is built: a one-shot command makes one; a restore, thousands. */
+const PROBES_BEFORE_SCAN = 1;
 
 /**
  * Where each storage object lives (`plugin/name` → HBA directory), learnt with one scan of
@@ -13,6 +15,7 @@ const MAX_HBA_ATTEMPTS = 100_000;
 export class StorageRegistry {
   private index: Map<string, string> | undefined;
   private usedHbaIndexes: Set<number> | undefined;
+  private probes = 0;
 
   constructor(private readonly fs: ConfigFs) {}
 
@@ -33,6 +36,10 @@ export class StorageRegistry {
 
   /** HBA of `plugin/name`, confirmed to exist now; rescans on a miss when `rescan`. */
   locate(plugin: StoragePlugin, name: string, rescan: boolean): string | undefined {
+    if (this.index === undefined && this.probes < PROBES_BEFORE_SCAN) {
+      this.probes += 1;
+      return this.probe(plugin, name);
+    }
     const k = key(plugin, name);
     if (this.index === undefined) this.scan();
     const hba = this.index?.get(k);
@@ -44,12 +51,32 @@ export class StorageRegistry {
   }
 
   /**
+   * The HBA holding `plugin/name`, read fresh: one stat per HBA directory of that plugin
+   * instead of listing every HBA, so adding one LUN to a config of a thousand storage
+   * objects does not read them all.
+   */
+  private probe(plugin: StoragePlugin, name: string): string | undefined {
+    if (HBA_FILES.has(name)) return undefined;
+    const used = new Set<number>();
+    let found: string | undefined;
+    for (const hba of this.fs.list('core')) {
+      const parsed = parseHbaDir(hba);
+      if (!parsed) continue;
+      used.add(parsed.index);
+      if (found === undefined && parsed.plugin === plugin && this.fs.exists(`core/${hba}/${name}`)) found = hba;
+    }
+    this.usedHbaIndexes = used;
+    return found;
+  }
+
+  /**
    * Makes a new HBA directory for `plugin`. mkdir is atomic in the kernel, so when another
    * process takes an index first we see EEXIST and move on to the next one.
    */
   allocateHba(plugin: StoragePlugin, mkdir: (path: string) => void): string {
-    if (this.usedHbaIndexes === undefined) this.scan();
-    const used = this.usedHbaIndexes ?? new Set<number>();
+    // Free indexes need only the HBA names, not what each holds.
+    this.usedHbaIndexes ??= new Set(this.fs.list('core').flatMap((hba) => parseHbaDir(hba)?.index ?? []));
+    const used = this.usedHbaIndexes;
     let n = 0;
     for (let attempt = 0; attempt < MAX_HBA_ATTEMPTS; attempt++) {
       while (used.has(n)) n++;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LioRoot } from '../../../src/model/index.js';
+import { NotFoundError } from '../../../src/errors/index.js';
+import { LioRoot } from '../../../src/model/index.js';
 import { LOOP, newLio, type TestLio } from './helpers.js';
 
 // Speed comes from not doing work: no rescans, each file read once per operation, and
@@ -89,8 +90,21 @@ describe('reading only what is needed', () => {
     t.lio.createRamdisk({ name: 'a', size: 4096 });
     t.fs.reset();
     for (let i = 0; i < 5; i++) t.lio.createRamdisk({ name: `b${i}`, size: 4096 });
-    expect(t.fs.calls.filter((c) => c.op === 'list')).toEqual([]);
+    // The first create probed; the second builds the index, which the rest use.
+    expect(t.fs.calls.filter((c) => c.op === 'list').map((c) => c.path)).toEqual(['core', 'core/rd_mcp_0']);
     expect(t.fs.calls.filter((c) => c.op === 'read')).toEqual([]);
+  });
+
+  it('finds one storage object without listing every HBA, as a one-shot LUN create does', () => {
+    const t = newLio();
+    bigConfig(t, 10);
+    t.lio.createRamdisk({ name: 'new', size: 4096 });
+    const oneShot = new LioRoot(t.fs, { host: t.host });
+    t.fs.reset();
+    const so = oneShot.storageObject('ramdisk', 'new');
+    expect(so.hba).toBe('rd_mcp_30');
+    expect(t.fs.calls.filter((c) => c.op === 'list').map((c) => c.path)).toEqual(['core']);
+    expect(() => new LioRoot(t.fs, { host: t.host }).storageObject('ramdisk', 'none')).toThrow(NotFoundError);
   });
 });
 
