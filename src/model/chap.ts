@@ -37,6 +37,12 @@ export function readChap(fs: ConfigFs, dir: string): ChapCredentials {
   return out;
 }
 
+/** What a summary shows of CHAP: one-way credentials complete, mutual on. Three reads, not five. */
+export function readChapState(fs: ConfigFs, dir: string): { readonly oneWay: boolean; readonly mutual: boolean } {
+  const oneWay = credential(fs.read(`${dir}/userid`)) !== undefined && credential(fs.read(`${dir}/password`)) !== undefined;
+  return { oneWay, mutual: readAuthenticateTarget(fs, dir) };
+}
+
 /** Whether the kernel will authenticate the target to the initiator (mutual CHAP set). */
 export function readAuthenticateTarget(fs: ConfigFs, dir: string): boolean {
   return chomp(fs.read(`${dir}/authenticate_target`)) === '1';

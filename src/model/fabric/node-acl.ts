@@ -1,5 +1,5 @@
 import { ValidationError } from '../../errors/index.js';
-import { readAuthenticateTarget, readChap, writeChap, type ChapChange, type ChapCredentials, type ChapUndo } from '../chap.js';
+import { readAuthenticateTarget, readChap, readChapState, writeChap, type ChapChange, type ChapCredentials, type ChapUndo } from '../chap.js';
 import { ConfigGroup } from '../config-group.js';
 import { indexAfter, listIfExists, readIfExists, readText } from '../configfs-text.js';
 import { notFound } from '../errors.js';
@@ -107,6 +107,11 @@ export class NodeAcl {
   private requireAuth(): string {
     if (!hasFeature(this.tpg.fabric.spec, 'auth')) throw notFound(`The ${this.tpg.fabric.name} fabric has no CHAP authentication`);
     return `${this.path}/auth`;
+  }
+
+  /** CHAP as an `ls` summary shows it (fewer reads than auth()). */
+  authState(): { readonly oneWay: boolean; readonly mutual: boolean } {
+    return readChapState(this.fs, this.requireAuth());
   }
 
   auth(): NodeAclAuth {

@@ -27,9 +27,9 @@ function aclSummary(tpg: Tpg, group: AclGroup): LsSummary {
     if (tpg.attributeIfExists('generate_node_acls') === '1') {
       parts.push('auth via tpg');
     } else {
-      const auth = first.auth();
-      healthy = auth.userid !== undefined && auth.password !== undefined;
-      parts.push(auth.authenticateTarget ? 'mutual auth' : '1-way auth');
+      const auth = first.authState();
+      healthy = auth.oneWay;
+      parts.push(auth.mutual ? 'mutual auth' : '1-way auth');
     }
   }
   parts.push(`Mapped LUNs: ${first.mappedLunIndexes().length}`);
