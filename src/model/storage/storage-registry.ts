@@ -8,7 +8,8 @@ const PROBES_BEFORE_SCAN = 1;
 
 /**
  * Where each storage object lives (`plugin/name` → HBA directory), learnt with one scan of
- * `core/` and then kept up to date by this process's own creates and deletes. A hit is
+ * `core/` (the first lookup probes instead, which is all a one-shot command needs) and
+ * then kept up to date by this process's own creates and deletes. A hit is
  * always confirmed against configfs, so another process's changes cannot make us act on a
  * stale answer; a miss is rescanned only where a false "not found" would matter.
  */
