@@ -106,7 +106,7 @@ function renderRun(outDir) {
     for (const op of ['--version', 'ls (empty config)']) {
       const t = cell('start', op, 'targetcli');
       const l = cell('start', op, 'lioctl');
-      p(`| ${op} | ${fmtS(t)} | ${fmtS(l)} | ${fmtS(node)} | ${fmtR(ratio(l, t))} | ${fmtR(ratio(l, node))} | ${mib(l)} |`);
+      p(`| ${op} | ${fmtS(t)} | ${fmtS(l)} | ${fmtS(node)} | ${fmtRatio(l, t)} | ${fmtRatio(l, node)} | ${mib(l)} |`);
       for (const [tool, c] of [['targetcli', t], ['lioctl', l]]) {
         if (c && c.status !== 'ok' && c.note) problems.push(`start-up, ${op}, ${tool}: ${why(c)}`);
       }
