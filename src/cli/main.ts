@@ -29,6 +29,16 @@ async function main(argv: readonly string[]): Promise<number> {
   return run(words, options);
 }
 
+/**
+ * `lioctl ls / | head` closes the pipe before the output ends. What nobody reads is
+ * dropped and the command runs to its end: a change is never cut short by the reader.
+ */
+function dropOutputOnClosedPipe(err: NodeJS.ErrnoException): void {
+  if (err.code !== 'EPIPE') throw err;
+}
+process.stdout.on('error', dropOutputOnClosedPipe);
+process.stderr.on('error', dropOutputOnClosedPipe);
+
 const debug = process.env.LIOCTL_DEBUG === '1';
 const json = process.argv.includes('--json');
 main(process.argv.slice(2)).then(

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { resolve } from 'node:path';
 import { ConfigFsError } from './configfs-error.js';
 import { checkRelative, resolveLinkTarget } from './paths.js';
 import type { ConfigFs, ConfigFsOp, EntryStat } from './port.js';
@@ -35,7 +36,8 @@ export class KernelConfigFs implements ConfigFs {
   readonly root: string;
 
   constructor(root: string = DEFAULT_ROOT) {
-    this.root = root.replace(/\/+$/, '') || '/';
+    // Absolute, because link targets are resolved against it.
+    this.root = resolve(root);
   }
 
   private abs(path: string): string {

@@ -36,8 +36,18 @@ export function baseName(path: string): string {
   return i < 0 ? path : path.slice(i + 1);
 }
 
-/** Resolves `target` (relative or absolute, as readlink returns it) for a link at `linkAbs`. */
+/** Resolves `target` (relative or absolute, as readlink returns it) for a link in the absolute directory `linkAbsDir`. */
 export function resolveLinkTarget(linkAbsDir: string, target: string): string {
+  // configfs writes `../../../target/core/...`: climb, then plain names. A save reads
+  // thousands of these, so that form is resolved without splitting both paths.
+  let ups = 0;
+  while (target.startsWith('../', ups * 3)) ups++;
+  const rest = target.slice(ups * 3);
+  if (!NEEDS_CHECK.test(rest) && !target.startsWith('/')) {
+    let dir = linkAbsDir;
+    for (let i = 0; i < ups; i++) dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')));
+    return `${dir}/${rest}`;
+  }
   const stack = target.startsWith('/') ? [] : linkAbsDir.split('/').filter(Boolean);
   for (const part of target.split('/')) {
     if (part === '' || part === '.') continue;

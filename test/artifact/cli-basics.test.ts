@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lioctl, sandbox } from './run-lioctl.js';
+import { lioctl, lioctlIntoClosedPipe, sandbox } from './run-lioctl.js';
 
 // These run the built artifact (bin/lioctl -> dist/lioctl.cjs), as installed.
 describe('bin/lioctl', () => {
@@ -27,6 +27,15 @@ describe('bin/lioctl', () => {
     const r = lioctl(['--root', '/nonexistent/lio', 'ls'], sandbox());
     expect(r.status).toBe(7);
     expect(r.stderr).toBe('lioctl: --root /nonexistent/lio: no such directory\n');
+  });
+
+  it('runs a change to its end when the reader of its output has gone, and says nothing of it', async () => {
+    const box = sandbox();
+    const sim = ['--sim', box.state];
+    const created = await lioctlIntoClosedPipe([...sim, '/backstores/ramdisk', 'create', 'rd0', '1M'], box);
+    expect(created).toEqual({ status: 0, stderr: '' });
+    expect(await lioctlIntoClosedPipe([...sim, 'ls', '/'], box)).toEqual({ status: 0, stderr: '' });
+    expect(lioctl([...sim, 'ls', '/backstores/ramdisk'], box).stdout).toContain('rd0');
   });
 
   it('stops a script at the first error, naming the line, with its exit code', () => {

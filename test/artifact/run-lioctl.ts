@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,4 +25,16 @@ export function lioctl(args: readonly string[], options: { home: string; input?:
     env: { ...process.env, LIOCTL_HOME: options.home, HOME: options.home, NO_COLOR: '1' },
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs bin/lioctl with its standard output closed from the start, as `| head` does at its end. */
+export function lioctlIntoClosedPipe(args: readonly string[], options: { home: string }): Promise<{ status: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LIOCTL_HOME: options.home, HOME: options.home, NO_COLOR: '1' },
+  });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((done) => child.on('close', (status) => done({ status, stderr })));
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConfigFsError, KernelConfigFs, ValidationError } from '../../../src/index.js';
 
@@ -81,6 +81,16 @@ describe('KernelConfigFs', () => {
     expect(fs.readlink('lun/link')).toBe('core');
     fs.unlink('lun/link');
     expect(fs.exists('lun/link')).toBe(false);
+  });
+
+  it('reads links as configfs writes them, relative and climbing above the root, also under a root given relative to the working directory', () => {
+    mkdirSync(join(root, 'lun', 'lun_0'), { recursive: true });
+    symlinkSync(`../../../${basename(root)}/core`, join(root, 'lun', 'lun_0', 'link'));
+    symlinkSync('./../../core/', join(root, 'lun', 'lun_0', 'dotted'));
+    for (const port of [fs, new KernelConfigFs(relative(process.cwd(), root))]) {
+      expect(port.readlink('lun/lun_0/link')).toBe('core');
+      expect(port.readlink('lun/lun_0/dotted')).toBe('core');
+    }
   });
 
   it('refuses paths that could leave the root', () => {
