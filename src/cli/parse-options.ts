@@ -6,11 +6,14 @@ import type { GlobalOptions, ParsedArgs } from './global-options.js';
 function program(): Command {
   return new Command('lioctl')
     .description(
+      // Lines under 80 columns: commander wraps longer ones at the terminal's width.
       'Configuration shell for the Linux LIO SCSI target (targetcli-compatible).\n\n' +
-        'With no words, starts the interactive shell. With words, runs them as one shell line\n' +
-        'and exits, e.g.  lioctl /backstores/fileio create disk1 /srv/disk1.img 1G\n' +
-        'Lines on standard input (not a terminal) run one by one, stopping at the first error.\n' +
-        'lioctl top [path] shows live IO per LUN and initiator (see lioctl top --help).',
+        'With no words, starts the interactive shell. With words, runs them as one\n' +
+        'shell line and exits, e.g.\n' +
+        '  lioctl /backstores/fileio create disk1 /srv/disk1.img 1G\n' +
+        'Lines on standard input (not a terminal) run one by one, stopping at the\n' +
+        'first error. lioctl top [path] shows live IO per LUN and initiator (see\n' +
+        'lioctl top --help).',
     )
     .usage('[options] [path] [command] [arguments...]')
     .version(version, '-v, --version', 'print the version and exit')

@@ -15,6 +15,8 @@ describe('bin/lioctl', () => {
     const r = lioctl(['--help'], sandbox());
     expect(r.status).toBe(0);
     for (const option of ['--json', '--sim [statefile]', '--root <dir>', '--version', '--help']) expect(r.stdout).toContain(option);
+    // Written to fit 80 columns, so the example is never broken by commander's wrapping.
+    expect(r.stdout).toContain('\n  lioctl /backstores/fileio create disk1 /srv/disk1.img 1G\n');
   });
 
   it('reports an unknown option on one line with the usage exit code', () => {

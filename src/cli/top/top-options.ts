@@ -27,8 +27,9 @@ function seconds(text: string): number {
 function topCommand(): Command {
   return new Command('top')
     .description(
-      'Live view of the LIO target: IOPS and MiB/s per LUN and per logged-in initiator, and\n' +
-        'health warnings, refreshed every interval. Keys: s cycles the sort column, / types a\n' +
+      // One paragraph: commander wraps it to the terminal's width.
+      'Live view of the LIO target: IOPS and MiB/s per LUN and per logged-in initiator, and ' +
+        'health warnings, refreshed every interval. Keys: s cycles the sort column, / types a ' +
         'filter (Enter applies, Esc clears), arrows and PgUp/PgDn scroll, q quits.',
     )
     .usage('[path] [--interval SECONDS] [--once] [--json]')

@@ -58,6 +58,8 @@ describe('lioctl top (one-shot)', { timeout: 60_000 }, () => {
     const help = lioctl(['top', '--help'], box);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: top [path] [--interval SECONDS] [--once] [--json]');
+    // Wrapped at word boundaries, with no line left holding a lone word.
+    expect(help.stdout).not.toMatch(/\n\w+\n/);
   });
 });
 
