@@ -84,8 +84,12 @@ const SHORT_ESCAPES: Readonly<Record<number, string>> = {
   0x0c: '\\f',
 };
 
+/** Printable ASCII without '"' and '\\': nearly every key and value, written as it is. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** Python's `py_encode_basestring_ascii`: one escape per UTF-16 unit outside ' '..'~'. */
 export function encodeString(text: string): string {
+  if (PLAIN.test(text)) return `"${text}"`;
   let out = '"';
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);

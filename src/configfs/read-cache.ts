@@ -17,10 +17,15 @@ import type { BackendKind, ConfigFs, EntryStat } from './port.js';
 export class ReadCachingConfigFs implements ConfigFs {
   readonly root: string;
   readonly backend: BackendKind;
-  /** File contents, listings and stats. */
-  private readonly values = new Map<string, unknown>();
+  // A map per kind of answer, keyed by the path itself: a save reads a quarter of a
+  // million files once each, and building a prefixed key for each cost more than the map.
+  /** File contents, listings and stats: what any write may change. */
+  private readonly reads = new Map<string, string>();
+  private readonly listings = new Map<string, readonly string[]>();
+  private readonly stats = new Map<string, EntryStat>();
   /** Paths found present, and link targets. */
-  private readonly presence = new Map<string, unknown>();
+  private readonly present = new Set<string>();
+  private readonly links = new Map<string, string>();
   /** Paths found missing. */
   private readonly absent = new Set<string>();
 
@@ -30,60 +35,65 @@ export class ReadCachingConfigFs implements ConfigFs {
   }
 
   clear(): void {
-    this.values.clear();
-    this.presence.clear();
-    this.absent.clear();
+    this.forgetMissing();
+    this.present.clear();
+    this.links.clear();
+  }
+
+  private forgetValues(): void {
+    this.reads.clear();
+    this.listings.clear();
+    this.stats.clear();
   }
 
   private forgetMissing(): void {
-    this.values.clear();
+    this.forgetValues();
     this.absent.clear();
   }
 
-  private remembered<T>(cache: Map<string, unknown>, key: string, read: () => T): T {
-    // No port call returns undefined: one lookup tells both whether and what.
-    const known = cache.get(key);
-    if (known !== undefined) return known as T;
-    const value = read();
-    cache.set(key, value);
-    return value;
-  }
-
   list(path: string): string[] {
+    let names = this.listings.get(path);
+    if (names === undefined) this.listings.set(path, (names = this.inner.list(path)));
     // A copy: callers may sort or filter what they get.
-    return [...this.remembered(this.values, `l${path}`, () => this.inner.list(path))];
+    return [...names];
   }
 
   read(path: string): string {
-    return this.remembered(this.values, `r${path}`, () => this.inner.read(path));
+    let text = this.reads.get(path);
+    if (text === undefined) this.reads.set(path, (text = this.inner.read(path)));
+    return text;
   }
 
   readlink(path: string): string {
-    return this.remembered(this.presence, `k${path}`, () => this.inner.readlink(path));
+    let target = this.links.get(path);
+    if (target === undefined) this.links.set(path, (target = this.inner.readlink(path)));
+    return target;
   }
 
   exists(path: string): boolean {
-    if (this.presence.has(`e${path}`)) return true;
+    if (this.present.has(path)) return true;
     if (this.absent.has(path)) return false;
     const found = this.inner.exists(path);
-    if (found) this.presence.set(`e${path}`, true);
+    if (found) this.present.add(path);
     else this.absent.add(path);
     return found;
   }
 
   stat(path: string): EntryStat {
-    return this.remembered(this.values, `s${path}`, () => this.inner.stat(path));
+    let st = this.stats.get(path);
+    if (st === undefined) this.stats.set(path, (st = this.inner.stat(path)));
+    return st;
   }
 
   write(path: string, value: string): void {
-    this.values.clear();
+    this.forgetValues();
     this.inner.write(path, value);
   }
 
   mkdir(path: string): void {
     this.forgetMissing();
     this.inner.mkdir(path);
-    this.presence.set(`e${path}`, true);
+    this.present.add(path);
   }
 
   rmdir(path: string): void {
@@ -94,7 +104,7 @@ export class ReadCachingConfigFs implements ConfigFs {
   symlink(target: string, path: string): void {
     this.forgetMissing();
     this.inner.symlink(target, path);
-    this.presence.set(`e${path}`, true);
+    this.present.add(path);
   }
 
   unlink(path: string): void {
