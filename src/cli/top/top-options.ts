@@ -30,7 +30,7 @@ function topCommand(): Command {
       // One paragraph: commander wraps it to the terminal's width.
       'Live view of the LIO target: IOPS and MiB/s per LUN and per logged-in initiator, and ' +
         'health warnings, refreshed every interval. Keys: s cycles the sort column, / types a ' +
-        'filter (Enter applies, Esc clears), arrows and PgUp/PgDn scroll, q quits.',
+        'filter (Enter applies, Esc clears), arrows and PgUp/PgDn scroll, and q quits.',
     )
     .usage('[path] [--interval SECONDS] [--once] [--json]')
     .argument('[path]', 'only this part of the tree: /iscsi/<wwn>[/tpgN[/luns/lunL]] or /backstores/<kind>/<name>')

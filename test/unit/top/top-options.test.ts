@@ -37,7 +37,7 @@ describe('lioctl top options', () => {
     expect(r.kind).toBe('help');
     if (r.kind === 'help') {
       expect(r.text).toContain('--interval <seconds>');
-      expect(r.text).toContain('q quits');
+      expect(r.text).toMatch(/q\s+quits/);
     }
   });
 });
