@@ -1,5 +1,8 @@
 import type { BackendKind, ConfigFs, EntryStat } from './port.js';
 
+/** File reads after which the cache judges whether remembering them pays. */
+const READS_BEFORE_JUDGING = 2048;
+
 /**
  * Remembers what was read during one command line. Rendering a tree asks for the same
  * files many times (each mapped LUN resolves its TPG LUN and storage object; each ACL's
@@ -28,6 +31,9 @@ export class ReadCachingConfigFs implements ConfigFs {
   private readonly links = new Map<string, string>();
   /** Paths found missing. */
   private readonly absent = new Set<string>();
+  /** File reads answered from memory, and asked of configfs, this line. */
+  private readHits = 0;
+  private readMisses = 0;
 
   constructor(private readonly inner: ConfigFs) {
     this.root = inner.root;
@@ -55,13 +61,27 @@ export class ReadCachingConfigFs implements ConfigFs {
     let names = this.listings.get(path);
     if (names === undefined) this.listings.set(path, (names = this.inner.list(path)));
     // A copy: callers may sort or filter what they get.
-    return [...names];
+    return names.slice();
   }
 
   read(path: string): string {
-    let text = this.reads.get(path);
-    if (text === undefined) this.reads.set(path, (text = this.inner.read(path)));
+    const known = this.reads.get(path);
+    if (known !== undefined) {
+      this.readHits++;
+      return known;
+    }
+    const text = this.inner.read(path);
+    if (this.worthRemembering()) this.reads.set(path, text);
     return text;
+  }
+
+  /**
+   * A tree asks for some files again; a save reads each of a quarter of a million files
+   * once, and remembering them all only costs. Once enough reads show that almost none
+   * come back, new ones are no longer kept.
+   */
+  private worthRemembering(): boolean {
+    return ++this.readMisses < READS_BEFORE_JUDGING || this.readHits * 100 >= this.readMisses;
   }
 
   readlink(path: string): string {

@@ -3,7 +3,10 @@ import { ConfigFsError } from '../configfs/index.js';
 
 /** Kernel text without its trailing newline (and the NUL some show functions append). */
 export function chomp(text: string): string {
-  return text.replace(/[\n\0]+$/, '');
+  // Called for every file read: a scan from the end instead of a regular expression.
+  let end = text.length;
+  for (let c = text.charCodeAt(end - 1); c === 10 || c === 0; c = text.charCodeAt(end - 1)) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 export function readText(fs: ConfigFs, path: string): string {

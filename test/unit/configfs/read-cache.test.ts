@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReadCachingConfigFs } from '../../../src/configfs/index.js';
+import { ReadCachingConfigFs, type ConfigFs } from '../../../src/configfs/index.js';
 import { SimConfigFs } from '../../../src/configfs/sim/index.js';
 import { rootNode } from '../../../src/shell/nodes/root-node.js';
 import { RecordingFs } from '../model/helpers.js';
@@ -73,6 +73,49 @@ describe('ReadCachingConfigFs', () => {
     expect([fs.exists(SO), fs.exists(link)]).toEqual([true, true]);
     expect(asked('exists', SO) + asked('exists', link)).toBe(0);
     expect(fs.readlink(link)).toBe(SO);
+  });
+});
+
+/** A configfs where every path is a file holding its own name, counting reads. */
+function filesEverywhere(): { fs: ReadCachingConfigFs; reads: () => number } {
+  let reads = 0;
+  const refuse = (): never => {
+    throw new Error('not used here');
+  };
+  const inner: ConfigFs = {
+    root: '/x',
+    backend: 'simulator',
+    read: (path) => (reads++, `${path}\n`),
+    list: refuse,
+    write: refuse,
+    mkdir: refuse,
+    rmdir: refuse,
+    symlink: refuse,
+    readlink: refuse,
+    unlink: refuse,
+    exists: refuse,
+    stat: refuse,
+  };
+  return { fs: new ReadCachingConfigFs(inner), reads: () => reads };
+}
+
+describe('ReadCachingConfigFs over many files', () => {
+  it('stops keeping new reads when nearly nothing is read twice, as in a save', () => {
+    const { fs, reads } = filesEverywhere();
+    for (let i = 0; i < 5000; i++) fs.read(`f${i}`);
+    fs.read('f1');
+    fs.read('f4999');
+    expect(reads()).toBe(5001); // f1 kept from the start; f4999 read after the cache gave up
+  });
+
+  it('goes on keeping them when files come back, as in a tree', () => {
+    const { fs, reads } = filesEverywhere();
+    for (let i = 0; i < 5000; i++) {
+      fs.read(`f${i}`);
+      if (i % 10 === 0) fs.read('tpg/attrib/authentication');
+    }
+    fs.read('f4999');
+    expect(reads()).toBe(5001);
   });
 });
 
