@@ -5,9 +5,10 @@ import { dumpAttributes } from './dump-settings.js';
 function aluaTpgs(so: StorageObject): AluaTpgConfig[] {
   if (!so.supportsAlua()) return [];
   return so.aluaGroups().map((group) => {
-    const info = group.info();
-    const out: Record<string, number | string> = { name: info.name, tg_pt_gp_id: info.id ?? 0 };
-    for (const key of ALUA_TPG_KEYS) out[key] = info.settings[key];
+    // Not info(): its member list is not saved, and a save reads thousands of groups.
+    const settings = group.settings();
+    const out: Record<string, number | string> = { name: group.name, tg_pt_gp_id: group.id() ?? 0 };
+    for (const key of ALUA_TPG_KEYS) out[key] = settings[key];
     return out as AluaTpgConfig;
   });
 }

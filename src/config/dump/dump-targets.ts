@@ -23,7 +23,7 @@ function dumpAcl(acl: NodeAcl, auth: boolean): NodeAclConfig {
     }),
     ...(attributes === undefined ? {} : { attributes }),
     ...(tag === undefined ? {} : { tag }),
-    ...(auth ? chapKeys(acl.auth()) : {}),
+    ...(auth ? chapKeys(acl.credentials()) : {}),
   };
 }
 

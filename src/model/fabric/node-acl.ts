@@ -119,6 +119,11 @@ export class NodeAcl {
     return { ...readChap(this.fs, dir), authenticateTarget: readAuthenticateTarget(this.fs, dir) };
   }
 
+  /** The four CHAP credentials alone, as a save writes them (four reads, not five). */
+  credentials(): ChapCredentials {
+    return readChap(this.fs, this.requireAuth());
+  }
+
   /** Changes this initiator's CHAP credentials ('' unsets a field); all applied or none. */
   setAuth(change: ChapChange, undo: ChapUndo = 'read'): void {
     writeChap(this.fs, this.requireAuth(), change, `node ACL ${this.label}`, undo);
