@@ -1,6 +1,6 @@
-import type { StorageObject } from '../../model/index.js';
-import { ALUA_TPG_KEYS, type AluaTpgConfig, type StorageObjectConfig, type StorageObjectExtras } from '../schema.js';
-import { dumpAttributes } from './dump-settings.js';
+import type { StorageObject, StorageObjectInfo } from '../../model/index.js';
+import { ALUA_TPG_KEYS, type AluaTpgConfig, type Attributes, type StorageObjectConfig, type StorageObjectExtras } from '../schema.js';
+import { dumpAttributes, type Building } from './dump-settings.js';
 
 function aluaTpgs(so: StorageObject): AluaTpgConfig[] {
   if (!so.supportsAlua()) return [];
@@ -17,28 +17,32 @@ function aluaTpgs(so: StorageObject): AluaTpgConfig[] {
 export function dumpStorageObject(so: StorageObject): StorageObjectConfig {
   const d = so.describe();
   const attributes = dumpAttributes(so.attributes);
-  const common = { name: so.name, alua_tpgs: aluaTpgs(so), ...(attributes === undefined ? {} : { attributes }) };
+  const out = withPluginKeys(so.name, aluaTpgs(so), d, attributes);
+  if (attributes !== undefined) out.attributes = attributes;
+  return out;
+}
+
+function withPluginKeys(name: string, alua_tpgs: AluaTpgConfig[], d: StorageObjectInfo, attributes: Attributes | undefined): Building<StorageObjectConfig> {
   // rtslib reads write_back from emulate_write_cache for both block and fileio.
   const writeBack = attributes?.emulate_write_cache === 1;
   switch (d.plugin) {
     case 'block':
-      return { ...common, plugin: 'block', dev: d.udevPath ?? '', wwn: d.wwn ?? '', readonly: d.readOnly === true, write_back: writeBack };
+      return { name, alua_tpgs, plugin: 'block', dev: d.udevPath ?? '', wwn: d.wwn ?? '', readonly: d.readOnly === true, write_back: writeBack };
     case 'fileio':
-      return { ...common, plugin: 'fileio', dev: d.udevPath ?? '', wwn: d.wwn ?? '', size: d.size ?? 0, write_back: writeBack, aio: d.aio === true };
-    case 'ramdisk':
-      return { ...common, plugin: 'ramdisk', wwn: d.wwn ?? '', size: d.size ?? 0, ...(d.nullio ? { nullio: true } : {}) };
+      return { name, alua_tpgs, plugin: 'fileio', dev: d.udevPath ?? '', wwn: d.wwn ?? '', size: d.size ?? 0, write_back: writeBack, aio: d.aio === true };
+    case 'ramdisk': {
+      const out: Building<StorageObjectConfig> = { name, alua_tpgs, plugin: 'ramdisk', wwn: d.wwn ?? '', size: d.size ?? 0 };
+      if (d.nullio) out.nullio = true;
+      return out;
+    }
     case 'pscsi':
-      return { ...common, plugin: 'pscsi', dev: d.udevPath ?? d.hctl ?? '' };
-    case 'user':
-      return {
-        ...common,
-        plugin: 'user',
-        wwn: d.wwn ?? '',
-        size: d.size ?? 0,
-        config: d.config ?? '',
-        ...(d.hwMaxSectors === undefined ? {} : { hw_max_sectors: d.hwMaxSectors }),
-        ...(d.control === undefined ? {} : { control: d.control }),
-      };
+      return { name, alua_tpgs, plugin: 'pscsi', dev: d.udevPath ?? d.hctl ?? '' };
+    case 'user': {
+      const out: Building<StorageObjectConfig> = { name, alua_tpgs, plugin: 'user', wwn: d.wwn ?? '', size: d.size ?? 0, config: d.config ?? '' };
+      if (d.hwMaxSectors !== undefined) out.hw_max_sectors = d.hwMaxSectors;
+      if (d.control !== undefined) out.control = d.control;
+      return out;
+    }
   }
 }
 
