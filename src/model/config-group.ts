@@ -37,6 +37,23 @@ export interface GroupShape {
   names?: readonly string[];
 }
 
+/** What settingsGroup needs of the object model's root. */
+interface GroupSource {
+  readonly fs: ConfigFs;
+  shapeOf(kind: string): GroupShape;
+}
+
+/**
+ * An object's `attrib/` or `param/` group; `kind` names the objects that share its shape
+ * ("iscsi tpg", "fileio"). Parameters say Yes/No, attributes 1/0.
+ */
+export function settingsGroup(lio: GroupSource, objectPath: string, noun: 'attribute' | 'parameter', owner: string, kind: string): ConfigGroup {
+  const dir = noun === 'attribute' ? 'attrib' : 'param';
+  const shape = lio.shapeOf(`${kind} ${dir}`);
+  const options: ConfigGroupOptions = noun === 'attribute' ? { noun, owner, shape } : { noun, owner, shape, booleans: ['Yes', 'No'] };
+  return new ConfigGroup(lio.fs, `${objectPath}/${dir}`, options);
+}
+
 /**
  * A directory of kernel settings (`attrib/`, `param/`): every file is one setting. Reads
  * are lazy and each call reads only what it returns.

@@ -1,5 +1,5 @@
 import { ConfigFsError } from '../../configfs/index.js';
-import { ConfigGroup, type LioRoot } from '../../model/index.js';
+import type { LioRoot } from '../../model/index.js';
 import { inContext } from '../../model/errors.js';
 import type { PlanOperation } from '../plan/operations.js';
 import { target, tpg } from './model-handles.js';
@@ -55,7 +55,7 @@ export function performTargetOperation(lio: LioRoot, op: TargetOperation, fresh:
       return createTarget(lio, op.fabric, op.wwn);
     case 'set-target-parameters': {
       const t = target(lio, op.fabric, op.wwn);
-      return writeSettings(new ConfigGroup(lio.fs, `${t.path}/param`, { noun: 'parameter', owner: `target ${t.label}` }), op.parameters, fresh);
+      return writeSettings(t.parameters, op.parameters, fresh);
     }
     case 'create-tpg':
       target(lio, op.tpg.fabric, op.tpg.wwn).createTpg({ tag: op.tpg.tag, ...(op.nexus === undefined ? {} : { nexus: op.nexus }) });

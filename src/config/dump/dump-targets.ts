@@ -1,4 +1,4 @@
-import { ConfigGroup, hasFeature, type ChapCredentials, type MappedLun, type NodeAcl, type Target, type Tpg } from '../../model/index.js';
+import { hasFeature, type ChapCredentials, type MappedLun, type NodeAcl, type Target, type Tpg } from '../../model/index.js';
 import type { ChapKeys, LunConfig, MappedLunConfig, NodeAclConfig, PortalConfig, TargetConfig, TpgConfig } from '../schema.js';
 import { dumpAttributes, dumpParameters, type Building } from './dump-settings.js';
 
@@ -53,7 +53,7 @@ function dumpTpg(tpg: Tpg): TpgConfig {
 }
 
 export function dumpTarget(target: Target): TargetConfig {
-  const params = dumpParameters(new ConfigGroup(target.lio.fs, `${target.path}/param`, { noun: 'parameter', owner: `target ${target.wwn}` }));
+  const params = dumpParameters(target.parameters);
   const out: Building<TargetConfig> = { wwn: target.wwn, fabric: target.fabric.name, tpgs: target.tpgs().map(dumpTpg) };
   if (params !== undefined) out.parameters = params;
   return out;

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../errors/index.js';
 import { readAuthenticateTarget, readChap, readChapState, writeChap, type ChapChange, type ChapCredentials, type ChapUndo } from '../chap.js';
-import { ConfigGroup } from '../config-group.js';
+import { settingsGroup, type ConfigGroup } from '../config-group.js';
 import { indexAfter, listIfExists, readIfExists, readText } from '../configfs-text.js';
 import { notFound } from '../errors.js';
 import { atomically, inStep } from '../rollback.js';
@@ -37,23 +37,12 @@ export class NodeAcl {
   ) {}
 
   get attributes(): ConfigGroup {
-    this.attributeGroup ??= new ConfigGroup(this.tpg.lio.fs, `${this.path}/attrib`, {
-      noun: 'attribute',
-      owner: `node ACL ${this.label}`,
-      shape: this.tpg.lio.shapeOf(`${this.tpg.fabric.name} acl attrib`),
-    });
-    return this.attributeGroup;
+    return (this.attributeGroup ??= settingsGroup(this.tpg.lio, this.path, 'attribute', `node ACL ${this.label}`, `${this.tpg.fabric.name} acl`));
   }
 
   /** Read-only: the values negotiated by the live session, if any. */
   get parameters(): ConfigGroup {
-    this.parameterGroup ??= new ConfigGroup(this.tpg.lio.fs, `${this.path}/param`, {
-      noun: 'parameter',
-      owner: `node ACL ${this.label}`,
-      booleans: ['Yes', 'No'],
-      shape: this.tpg.lio.shapeOf(`${this.tpg.fabric.name} acl param`),
-    });
-    return this.parameterGroup;
+    return (this.parameterGroup ??= settingsGroup(this.tpg.lio, this.path, 'parameter', `node ACL ${this.label}`, `${this.tpg.fabric.name} acl`));
   }
 
   get path(): string {

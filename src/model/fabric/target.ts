@@ -1,4 +1,5 @@
 import { ValidationError } from '../../errors/index.js';
+import { settingsGroup, type ConfigGroup } from '../config-group.js';
 import { indexAfter, listIfExists } from '../configfs-text.js';
 import { notFound } from '../errors.js';
 import { inStep } from '../rollback.js';
@@ -31,6 +32,11 @@ export class Target {
 
   get lio() {
     return this.fabric.lio;
+  }
+
+  /** `param/`: rtslib saves and restores it for every node that has one. */
+  get parameters(): ConfigGroup {
+    return settingsGroup(this.lio, this.path, 'parameter', `target ${this.label}`, `${this.fabric.name} target`);
   }
 
   exists(): boolean {

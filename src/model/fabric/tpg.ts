@@ -1,7 +1,7 @@
 import { ConfigFsError } from '../../configfs/index.js';
 import { ValidationError } from '../../errors/index.js';
 import { readAuthenticateTarget, readChap, writeChap, type ChapChange, type ChapCredentials, type ChapUndo } from '../chap.js';
-import { ConfigGroup, type SettingValue } from '../config-group.js';
+import { settingsGroup, type ConfigGroup, type SettingValue } from '../config-group.js';
 import { flag, indexAfter, listIfExists, readIfExists, readText } from '../configfs-text.js';
 import { notFound } from '../errors.js';
 import { inStep } from '../rollback.js';
@@ -69,22 +69,11 @@ export class Tpg {
   ) {}
 
   get attributes(): ConfigGroup {
-    this.attributeGroup ??= new ConfigGroup(this.fs, `${this.path}/attrib`, {
-      noun: 'attribute',
-      owner: `TPG ${this.label}`,
-      shape: this.lio.shapeOf(`${this.fabric.name} tpg attrib`),
-    });
-    return this.attributeGroup;
+    return (this.attributeGroup ??= settingsGroup(this.lio, this.path, 'attribute', `TPG ${this.label}`, `${this.fabric.name} tpg`));
   }
 
   get parameters(): ConfigGroup {
-    this.parameterGroup ??= new ConfigGroup(this.fs, `${this.path}/param`, {
-      noun: 'parameter',
-      owner: `TPG ${this.label}`,
-      booleans: ['Yes', 'No'],
-      shape: this.lio.shapeOf(`${this.fabric.name} tpg param`),
-    });
-    return this.parameterGroup;
+    return (this.parameterGroup ??= settingsGroup(this.lio, this.path, 'parameter', `TPG ${this.label}`, `${this.fabric.name} tpg`));
   }
 
   get path(): string {

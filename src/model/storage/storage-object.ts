@@ -1,5 +1,5 @@
 import { ValidationError } from '../../errors/index.js';
-import { ConfigGroup } from '../config-group.js';
+import { settingsGroup, type ConfigGroup } from '../config-group.js';
 import { listIfExists, readIfExists, readText } from '../configfs-text.js';
 import { conflict, notFound } from '../errors.js';
 import type { Lun } from '../fabric/lun.js';
@@ -85,12 +85,7 @@ export class StorageObject {
   }
 
   get attributes(): ConfigGroup {
-    this.attributeGroup ??= new ConfigGroup(this.lio.fs, `${this.path}/attrib`, {
-      noun: 'attribute',
-      owner: `storage object ${this.label}`,
-      shape: this.lio.shapeOf(`${this.plugin} attrib`),
-    });
-    return this.attributeGroup;
+    return (this.attributeGroup ??= settingsGroup(this.lio, this.path, 'attribute', `storage object ${this.label}`, this.plugin));
   }
 
   get path(): string {
