@@ -6,6 +6,10 @@
  * One op per line (bench/gen-ops.mjs writes them):
  *   mkdir PATH | rmdir PATH | unlink PATH | symlink TARGET PATH
  *   write PATH VALUE        (VALUE = rest of the line, written without '\n')
+ * and, to replay what a read-only command asks of configfs (bench/read-floor.sh):
+ *   read PATH               (open, one read of up to 16 KiB, close)
+ *   list PATH               (opendir, readdir to the end, closedir)
+ *   readlink PATH | stat PATH
  *
  * Each op is exactly its syscalls (a write is open, write, close), so the time
  * this takes is what the kernel itself charges for a configuration: the cost
@@ -16,6 +20,7 @@
  * wrong list never passes for a fast one. -k keeps going and reports the
  * number of failures instead: the runner uses it to reset a half-built state.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -80,6 +85,29 @@ static int do_write(const char *path, const char *value)
 	return 0;
 }
 
+static int do_read(const char *path)
+{
+	static char buf[16384];
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	ssize_t r = read(fd, buf, sizeof buf);
+	int err = errno;
+	close(fd);
+	errno = err;
+	return r < 0 ? -1 : 0;
+}
+
+static int do_list(const char *path)
+{
+	DIR *d = opendir(path);
+	if (!d)
+		return -1;
+	while (readdir(d))
+		;
+	return closedir(d);
+}
+
 int main(int argc, char **argv)
 {
 	int keep_going = argc == 3 && strcmp(argv[1], "-k") == 0;
@@ -122,6 +150,16 @@ int main(int argc, char **argv)
 		} else if (strcmp(op, "write") == 0) {
 			char *path = word(&rest);
 			rc = do_write(path, rest);
+		} else if (strcmp(op, "read") == 0) {
+			rc = do_read(rest);
+		} else if (strcmp(op, "list") == 0) {
+			rc = do_list(rest);
+		} else if (strcmp(op, "readlink") == 0) {
+			static char target[4096];
+			rc = readlink(rest, target, sizeof target) < 0 ? -1 : 0;
+		} else if (strcmp(op, "stat") == 0) {
+			struct stat st;
+			rc = lstat(rest, &st);
 		} else {
 			fprintf(stderr, "floor: %s:%ld: unknown op '%s'\n", file, lineno, op);
 			return 2;

@@ -1,7 +1,33 @@
 import type { BackendKind, ConfigFs, EntryStat } from './port.js';
 
-/** File reads after which the cache judges whether remembering them pays. */
-const READS_BEFORE_JUDGING = 2048;
+/** Answers of a kind after which the cache judges whether remembering them pays. */
+const ANSWERS_BEFORE_JUDGING = 2048;
+
+/**
+ * Answers of one kind, keyed by path. A tree asks for some paths again; a save asks for
+ * each of a quarter of a million once, and remembering them all only costs. Once enough
+ * answers show that almost none come back, new ones are no longer kept.
+ */
+class Memo<V> {
+  private readonly known = new Map<string, V>();
+  private hits = 0;
+  private misses = 0;
+
+  get(path: string, ask: (path: string) => V): V {
+    const known = this.known.get(path);
+    if (known !== undefined) {
+      this.hits++;
+      return known;
+    }
+    const value = ask(path);
+    if (++this.misses < ANSWERS_BEFORE_JUDGING || this.hits * 100 >= this.misses) this.known.set(path, value);
+    return value;
+  }
+
+  clear(): void {
+    this.known.clear();
+  }
+}
 
 /**
  * Remembers what was read during one command line. Rendering a tree asks for the same
@@ -20,20 +46,20 @@ const READS_BEFORE_JUDGING = 2048;
 export class ReadCachingConfigFs implements ConfigFs {
   readonly root: string;
   readonly backend: BackendKind;
-  // A map per kind of answer, keyed by the path itself: a save reads a quarter of a
-  // million files once each, and building a prefixed key for each cost more than the map.
   /** File contents, listings and stats: what any write may change. */
-  private readonly reads = new Map<string, string>();
-  private readonly listings = new Map<string, readonly string[]>();
-  private readonly stats = new Map<string, EntryStat>();
+  private readonly reads = new Memo<string>();
+  private readonly listings = new Memo<readonly string[]>();
+  private readonly stats = new Memo<EntryStat>();
   /** Paths found present, and link targets. */
   private readonly present = new Set<string>();
-  private readonly links = new Map<string, string>();
+  private readonly links = new Memo<string>();
   /** Paths found missing. */
   private readonly absent = new Set<string>();
-  /** File reads answered from memory, and asked of configfs, this line. */
-  private readHits = 0;
-  private readMisses = 0;
+  // Made once: a closure per call would be an allocation per system call.
+  private readonly askRead = (path: string): string => this.inner.read(path);
+  private readonly askList = (path: string): string[] => this.inner.list(path);
+  private readonly askLink = (path: string): string => this.inner.readlink(path);
+  private readonly askStat = (path: string): EntryStat => this.inner.stat(path);
 
   constructor(private readonly inner: ConfigFs) {
     this.root = inner.root;
@@ -58,36 +84,16 @@ export class ReadCachingConfigFs implements ConfigFs {
   }
 
   list(path: string): string[] {
-    let names = this.listings.get(path);
-    if (names === undefined) this.listings.set(path, (names = this.inner.list(path)));
     // A copy: callers may sort or filter what they get.
-    return names.slice();
+    return this.listings.get(path, this.askList).slice();
   }
 
   read(path: string): string {
-    const known = this.reads.get(path);
-    if (known !== undefined) {
-      this.readHits++;
-      return known;
-    }
-    const text = this.inner.read(path);
-    if (this.worthRemembering()) this.reads.set(path, text);
-    return text;
-  }
-
-  /**
-   * A tree asks for some files again; a save reads each of a quarter of a million files
-   * once, and remembering them all only costs. Once enough reads show that almost none
-   * come back, new ones are no longer kept.
-   */
-  private worthRemembering(): boolean {
-    return ++this.readMisses < READS_BEFORE_JUDGING || this.readHits * 100 >= this.readMisses;
+    return this.reads.get(path, this.askRead);
   }
 
   readlink(path: string): string {
-    let target = this.links.get(path);
-    if (target === undefined) this.links.set(path, (target = this.inner.readlink(path)));
-    return target;
+    return this.links.get(path, this.askLink);
   }
 
   exists(path: string): boolean {
@@ -100,9 +106,7 @@ export class ReadCachingConfigFs implements ConfigFs {
   }
 
   stat(path: string): EntryStat {
-    let st = this.stats.get(path);
-    if (st === undefined) this.stats.set(path, (st = this.inner.stat(path)));
-    return st;
+    return this.stats.get(path, this.askStat);
   }
 
   write(path: string, value: string): void {
