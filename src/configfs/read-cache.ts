@@ -12,15 +12,21 @@ class Memo<V> {
   private readonly known = new Map<string, V>();
   private hits = 0;
   private misses = 0;
+  /** Set once judged not worth it: then not even looked up, since hashing a path costs too. */
+  private off = false;
 
   get(path: string, ask: (path: string) => V): V {
+    if (this.off) return ask(path);
     const known = this.known.get(path);
     if (known !== undefined) {
       this.hits++;
       return known;
     }
     const value = ask(path);
-    if (++this.misses < ANSWERS_BEFORE_JUDGING || this.hits * 100 >= this.misses) this.known.set(path, value);
+    if (++this.misses >= ANSWERS_BEFORE_JUDGING && this.hits * 100 < this.misses) {
+      this.off = true;
+      this.known.clear();
+    } else this.known.set(path, value);
     return value;
   }
 
