@@ -20,7 +20,7 @@ command -v strace >/dev/null || { echo "read-floor: strace is not installed" >&2
 
 w=$(mktemp -d)
 trap 'rm -rf "$w"' EXIT
-cc -O2 -o "$w/floor" bench/floor.c
+cc -O2 -o "$w/floor" bench/floor.c && cc -O2 -o "$w/tm" bench/tm.c
 root=/sys/kernel/config/target
 bin/lioctl restoreconfig savefile="$config" clear_existing=true >/dev/null
 
@@ -36,8 +36,9 @@ awk -v root="$root" '
     else print "stat " path
   }' "$w/trace" > "$w/ops"
 
-seconds() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.3f", v[int((NR + 1) / 2)] / 1000 }'; }
+# Wall seconds of one run, timed by bench/tm.c as in the main benchmark.
+seconds() { "$w/tm" "$w/res" 3600 "$@" >/dev/null 2>&1 || true; read -r t _ < "$w/res"; echo "$t"; }
+median() { sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", v[int((NR + 1) / 2)] }'; }
 node -e 0
 lio=$(for _ in $(seq "$repeat"); do seconds bin/lioctl "$@"; done | median)
 floor=$(for _ in $(seq "$repeat"); do seconds "$w/floor" -k "$w/ops"; done | median)

@@ -3,14 +3,13 @@ import { ValidationError } from '../errors/index.js';
 /** What makes a path other than `seg/seg/...`: NUL, leading, trailing or double '/', '.' or '..' segments, emptiness. */
 const NEEDS_CHECK = /^$|\0|^\/|\/$|\/\/|(?:^|\/)\.\.?(?:\/|$)/;
 
-/**
- * True for `seg/seg/...` with no segment starting with '.': every path lioctl builds.
- * A few string searches cost less than the expression, once per system call; what they
- * do not pass gets the full check.
- */
-function surelyPlain(path: string): boolean {
+/** True for `seg/seg/...`: no NUL, no empty, '.' or '..' segment. */
+function isPlain(path: string): boolean {
+  // A few string searches pass every path lioctl builds (no segment starts with '.') for
+  // less than the expression, once per system call; the expression decides the rest.
   const first = path.charCodeAt(0);
-  return first !== 47 && first !== 46 && path.charCodeAt(path.length - 1) !== 47 && !path.includes('//') && !path.includes('/.') && !path.includes('\0') && path !== '';
+  const surely = first !== 47 && first !== 46 && path.charCodeAt(path.length - 1) !== 47 && !path.includes('//') && !path.includes('/.') && !path.includes('\0') && path !== '';
+  return surely || !NEEDS_CHECK.test(path);
 }
 
 /**
@@ -18,7 +17,7 @@ function surelyPlain(path: string): boolean {
  * and NUL here is what guarantees that no port call can reach outside the root.
  */
 export function checkRelative(path: string): string {
-  if (surelyPlain(path) || !NEEDS_CHECK.test(path)) return path;
+  if (isPlain(path)) return path;
   if (path === '' || path === '.') return '';
   if (path.includes('\0')) throw new ValidationError('configfs path contains a NUL byte', { code: 'bad-path' });
   const trimmed = path.replace(/^\/+|\/+$/g, '');
@@ -52,7 +51,7 @@ export function resolveLinkTarget(linkAbsDir: string, target: string): string {
   let ups = 0;
   while (target.startsWith('../', ups * 3)) ups++;
   const rest = target.slice(ups * 3);
-  if (!NEEDS_CHECK.test(rest) && !target.startsWith('/')) {
+  if (!target.startsWith('/') && isPlain(rest)) {
     let dir = linkAbsDir;
     for (let i = 0; i < ups; i++) dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')));
     return `${dir}/${rest}`;

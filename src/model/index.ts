@@ -29,7 +29,7 @@ export {
 export { FabricModule, type CreateTargetOptions, type DiscoveryAuth, type DiscoveryAuthChange } from './fabric/fabric-module.js';
 export { Target } from './fabric/target.js';
 export { Tpg, type CreateTpgOptions, type DemoMode, type TpgAuth } from './fabric/tpg.js';
-export { Lun, type LunInfo } from './fabric/lun.js';
+export { Lun, storageObjectAt, type LunInfo } from './fabric/lun.js';
 export type { CreateLunOptions } from './fabric/create-lun.js';
 export { Portal, type PortalInfo } from './fabric/portal.js';
 export type { CreatePortalOptions } from './fabric/create-portal.js';

@@ -17,12 +17,17 @@ export function sandbox(): { home: string; state: string } {
   return { home, state: join(home, 'sim.json') };
 }
 
+/** What every run gets: its own home, and no colour. */
+function envFor(home: string): NodeJS.ProcessEnv {
+  return { ...process.env, LIOCTL_HOME: home, HOME: home, NO_COLOR: '1' };
+}
+
 /** Runs the built bin/lioctl as a user would, with stdin from `input` (not a terminal). */
 export function lioctl(args: readonly string[], options: { home: string; input?: string }): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, LIOCTL_HOME: options.home, HOME: options.home, NO_COLOR: '1' },
+    env: envFor(options.home),
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -31,7 +36,7 @@ export function lioctl(args: readonly string[], options: { home: string; input?:
 export function lioctlIntoClosedPipe(args: readonly string[], options: { home: string }): Promise<{ status: number | null; stderr: string }> {
   const child = spawn(process.execPath, [BIN, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LIOCTL_HOME: options.home, HOME: options.home, NO_COLOR: '1' },
+    env: envFor(options.home),
   });
   child.stdout.destroy();
   let stderr = '';

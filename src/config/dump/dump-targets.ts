@@ -1,4 +1,4 @@
-import { hasFeature, type ChapCredentials, type MappedLun, type NodeAcl, type Target, type Tpg } from '../../model/index.js';
+import { hasFeature, storageObjectAt, type ChapCredentials, type MappedLun, type NodeAcl, type Target, type Tpg } from '../../model/index.js';
 import type { ChapKeys, LunConfig, MappedLunConfig, NodeAclConfig, PortalConfig, TargetConfig, TpgConfig } from '../schema.js';
 import { dumpAttributes, dumpParameters, type Building } from './dump-settings.js';
 
@@ -36,7 +36,8 @@ function dumpTpg(tpg: Tpg): TpgConfig {
     const d = lun.describe();
     // rtslib cannot dump a LUN whose storage link is broken; it has nothing to restore either.
     if (d.storageObject === undefined) continue;
-    const alua = lun.storageObject()?.supportsAlua() === false ? null : (d.aluaGroup ?? null);
+    // The handle from the link describe() read: asking the LUN again would read the link again.
+    const alua = storageObjectAt(tpg.lio, d.storageObjectPath)?.supportsAlua() === false ? null : (d.aluaGroup ?? null);
     const out: Building<LunConfig> = { index: d.index, storage_object: `/backstores/${d.storageObject.plugin}/${d.storageObject.name}`, alua_tg_pt_gp_name: alua };
     if (d.alias !== undefined) out.alias = d.alias;
     luns.push(out);
@@ -48,7 +49,7 @@ function dumpTpg(tpg: Tpg): TpgConfig {
   const out: Building<TpgConfig> = { tag: tpg.tag, enable: tpg.isEnabled(), luns, portals, node_acls: tpg.nodeAcls().map((acl) => dumpAcl(acl, auth)) };
   if (attributes !== undefined) out.attributes = attributes;
   if (parameters !== undefined) out.parameters = parameters;
-  if (auth) addChapKeys(out, tpg.auth());
+  if (auth) addChapKeys(out, tpg.credentials());
   return out;
 }
 

@@ -104,8 +104,7 @@ export class NodeAcl {
   }
 
   auth(): NodeAclAuth {
-    const dir = this.requireAuth();
-    return { ...readChap(this.fs, dir), authenticateTarget: readAuthenticateTarget(this.fs, dir) };
+    return { ...this.credentials(), authenticateTarget: readAuthenticateTarget(this.fs, this.requireAuth()) };
   }
 
   /** The four CHAP credentials alone, as a save writes them (four reads, not five). */

@@ -156,12 +156,16 @@ export class Tpg {
   }
 
   auth(): TpgAuth {
-    const dir = this.requireAuth();
     return {
-      ...readChap(this.fs, dir),
+      ...this.credentials(),
       required: readIfExists(this.fs, `${this.path}/attrib/authentication`) === '1',
-      authenticateTarget: readAuthenticateTarget(this.fs, dir),
+      authenticateTarget: readAuthenticateTarget(this.fs, this.requireAuth()),
     };
+  }
+
+  /** The four CHAP credentials alone, as a save writes them. */
+  credentials(): ChapCredentials {
+    return readChap(this.fs, this.requireAuth());
   }
 
   /** Changes TPG-wide CHAP credentials ('' unsets a field); all applied or none. */

@@ -23,16 +23,25 @@ export class StorageRegistry {
   /** Every storage object as [hba, name], from a fresh scan. */
   scan(): Array<{ hba: string; name: string; plugin: StoragePlugin }> {
     const found: Array<{ hba: string; name: string; plugin: StoragePlugin }> = [];
+    for (const { hba, plugin } of this.hbas()) {
+      for (const name of this.listHba(hba)) found.push({ hba, name, plugin });
+    }
+    this.index = new Map(found.map((f) => [key(f.plugin, f.name), f.hba]));
+    return found;
+  }
+
+  /** The HBA directories of `core/` (one listing), noting which indexes are taken. */
+  private hbas(): Array<{ hba: string; plugin: StoragePlugin }> {
+    const out: Array<{ hba: string; plugin: StoragePlugin }> = [];
     const used = new Set<number>();
     for (const hba of this.fs.list('core')) {
       const parsed = parseHbaDir(hba);
       if (!parsed) continue;
       used.add(parsed.index);
-      for (const name of this.listHba(hba)) found.push({ hba, name, plugin: parsed.plugin });
+      out.push({ hba, plugin: parsed.plugin });
     }
-    this.index = new Map(found.map((f) => [key(f.plugin, f.name), f.hba]));
     this.usedHbaIndexes = used;
-    return found;
+    return out;
   }
 
   /** HBA of `plugin/name`, confirmed to exist now; rescans on a miss when `rescan`. */
@@ -58,16 +67,7 @@ export class StorageRegistry {
    */
   private probe(plugin: StoragePlugin, name: string): string | undefined {
     if (HBA_FILES.has(name)) return undefined;
-    const used = new Set<number>();
-    let found: string | undefined;
-    for (const hba of this.fs.list('core')) {
-      const parsed = parseHbaDir(hba);
-      if (!parsed) continue;
-      used.add(parsed.index);
-      if (found === undefined && parsed.plugin === plugin && this.fs.exists(`core/${hba}/${name}`)) found = hba;
-    }
-    this.usedHbaIndexes = used;
-    return found;
+    return this.hbas().find((h) => h.plugin === plugin && this.fs.exists(`core/${h.hba}/${name}`))?.hba;
   }
 
   /**
@@ -76,8 +76,8 @@ export class StorageRegistry {
    */
   allocateHba(plugin: StoragePlugin, mkdir: (path: string) => void): string {
     // Free indexes need only the HBA names, not what each holds.
-    this.usedHbaIndexes ??= new Set(this.fs.list('core').flatMap((hba) => parseHbaDir(hba)?.index ?? []));
-    const used = this.usedHbaIndexes;
+    if (this.usedHbaIndexes === undefined) this.hbas();
+    const used = this.usedHbaIndexes ?? new Set<number>();
     let n = 0;
     for (let attempt = 0; attempt < MAX_HBA_ATTEMPTS; attempt++) {
       while (used.has(n)) n++;
