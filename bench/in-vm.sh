@@ -111,7 +111,7 @@ repeat() {
         timed "$@"
         acc_add "$k"
         # An ls that exits 0 but prints half the tree must not pass unseen.
-        case $k in *"|ls"*) [ "$RC" != 0 ] || ACC_NOTE[$k]="$(wc -l < "$W/out.txt") lines of output" ;; esac
+        case $k in *"|floor" | *"|port") ;; *"|ls"*) [ "$RC" != 0 ] || ACC_NOTE[$k]="$(wc -l < "$W/out.txt") lines of output" ;; esac
         $after
         [ "$RC" = 0 ] || break
         longer "$T" && break
@@ -143,6 +143,28 @@ measure() {
     cli "$tool" "$@"
     repeat "$k" "$after" "${CMD[@]}"
     [ "$tool" != targetcli ] || [ "$RC" != 124 ] || TC_SKIP="skipped: targetcli $op exceeded the ${TC_BUDGET} s budget"
+}
+
+# read_floor OP ARGS...: the floor of a read-only command. The configfs calls
+# one `lioctl ARGS` makes, recorded with strace and replayed from C (floor -i:
+# the calls that failed for lioctl fail again and cost the same). The same
+# calls through lioctl's own configfs port (cells "port") show what Node.js and
+# the port add to them.
+LIBRARY=$(dirname "$LIOCTL")/../dist/index.mjs
+read_floor() {
+    local op=$1 k="$size|$1|floor"
+    shift
+    if ! command -v strace > /dev/null; then
+        ACC_FAIL[$k]="skipped: strace is not installed"
+        record "$k"
+        return
+    fi
+    strace -o "$W/trace" -e trace=openat,readlink,statx,newfstatat,access "$LIOCTL" "$@" > /dev/null 2>&1
+    awk -v root="$CFS" -f "$HERE/trace-ops.awk" "$W/trace" > "$W/read.ops"
+    ACC_NOTE[$k]="$(wc -l < "$W/read.ops") configfs calls"
+    LIMIT=$TIMEOUT
+    repeat "$k" : "$FLOOR" -i "$W/read.ops"
+    [ ! -f "$LIBRARY" ] || repeat "$size|$op|port" : node "$HERE/port-replay.mjs" "$LIBRARY" "$W/read.ops"
 }
 
 # --- state ------------------------------------------------------------------------
@@ -281,6 +303,8 @@ for size in "${SIZES[@]}"; do
         [ ! -f "$W/save-$tool.json" ] || cp "$W/save-$tool.json" "$OUT/$size/save-$tool.json"
         measure "ls of one TPG" $tool : "/iscsi/$IQN/tpg1" ls
     done
+    read_floor "ls /" ls /
+    read_floor saveconfig saveconfig "savefile=$W/save-floor.json"
 
     # One LUN into the full config, then into its first target alone: the
     # same TPG, so the same mapped LUNs are made (targetcli maps a new LUN

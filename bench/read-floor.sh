@@ -25,23 +25,14 @@ root=/sys/kernel/config/target
 bin/lioctl restoreconfig savefile="$config" clear_existing=true >/dev/null
 
 strace -o "$w/trace" -e trace=openat,readlink,statx,newfstatat,access bin/lioctl "$@" >/dev/null
-awk -v root="$root" '
-  match($0, /"[^"]*"/) {
-    path = substr($0, RSTART + 1, RLENGTH - 2)
-    if (index(path, root) != 1) next
-    if ($0 ~ /^openat/) {
-      if ($0 ~ /O_DIRECTORY/) print "list " path
-      else if ($0 !~ /O_WRONLY|O_RDWR/) print "read " path
-    } else if ($0 ~ /^readlink/) print "readlink " path
-    else print "stat " path
-  }' "$w/trace" > "$w/ops"
+awk -v root="$root" -f bench/trace-ops.awk "$w/trace" > "$w/ops"
 
 # Wall seconds of one run, timed by bench/tm.c as in the main benchmark.
 seconds() { "$w/tm" "$w/res" 3600 "$@" >/dev/null 2>&1 || true; read -r t _ < "$w/res"; echo "$t"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", v[int((NR + 1) / 2)] }'; }
 node -e 0
 lio=$(for _ in $(seq "$repeat"); do seconds bin/lioctl "$@"; done | median)
-floor=$(for _ in $(seq "$repeat"); do seconds "$w/floor" -k "$w/ops"; done | median)
+floor=$(for _ in $(seq "$repeat"); do seconds "$w/floor" -i "$w/ops"; done | median)
 bare=$(for _ in $(seq "$repeat"); do seconds node -e 0; done | median)
 echo "lioctl $*: $lio s; its $(wc -l < "$w/ops") configfs calls from C: $floor s; node -e 0: $bare s"
 echo "calls: $(cut -d' ' -f1 "$w/ops" | sort | uniq -c | awk '{ printf "%s %s  ", $2, $1 }')"
