@@ -19,10 +19,17 @@ export interface DeviceInfoText {
   readonly hctl?: string;
 }
 
+// Compiled once per label: a save parses the info of every storage object.
+const FIELD_PATTERNS = new Map<string, RegExp>();
+
 /** The token after `label:`; the label must start a word (`Size` is not `SectorSize`). */
 function field(text: string, label: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${label.replace(/[/*]/g, '\\$&')}:[ \t]*(\\S*)`).exec(text);
-  return m?.[1];
+  let pattern = FIELD_PATTERNS.get(label);
+  if (pattern === undefined) {
+    pattern = new RegExp(`(?:^|\\s)${label.replace(/[/*]/g, '\\$&')}:[ \t]*(\\S*)`);
+    FIELD_PATTERNS.set(label, pattern);
+  }
+  return pattern.exec(text)?.[1];
 }
 
 function num(text: string, label: string): number | undefined {
