@@ -159,7 +159,11 @@ read_floor() {
         record "$k"
         return
     fi
-    strace -o "$W/trace" -e trace=openat,readlink,statx,newfstatat,access "$LIOCTL" "$@" > /dev/null 2>&1
+    if ! strace -o "$W/trace" -e trace=openat,readlink,statx,newfstatat,access "$LIOCTL" "$@" > /dev/null 2>&1; then
+        ACC_FAIL[$k]="failed: lioctl $* failed under strace, so there are no calls to replay"
+        record "$k"
+        return
+    fi
     awk -v root="$CFS" -f "$HERE/trace-ops.awk" "$W/trace" > "$W/read.ops"
     ACC_NOTE[$k]="$(wc -l < "$W/read.ops") configfs calls"
     LIMIT=$TIMEOUT
