@@ -41,23 +41,37 @@ function encodeNumber(n: number): string {
   return String(n + 0);
 }
 
+// Plain loops over preallocated parts: a large save writes some 100,000 containers.
 function encodeArray(items: readonly unknown[], indent: string): string {
   if (items.length === 0) return '[]';
   const inner = indent + INDENT;
-  const parts = items.map((item) => {
+  const parts = new Array<string>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (item === undefined) throw new InternalError('cannot write an undefined list item into saveconfig.json');
-    return inner + encode(item, inner);
-  });
+    parts[i] = inner + encode(item, inner);
+  }
   return `[\n${parts.join(',\n')}\n${indent}]`;
 }
 
 function encodeObject(obj: object, indent: string): string {
+  const record = obj as Record<string, unknown>;
   // Absent optional properties may be present as undefined in memory; Python has no such value.
-  const entries = Object.entries(obj).filter(([, v]) => v !== undefined);
-  if (entries.length === 0) return '{}';
-  entries.sort(([a], [b]) => compareCodePoints(a, b));
+  const keys = Object.keys(record).filter((k) => record[k] !== undefined);
+  if (keys.length === 0) return '{}';
+  // Most objects are built in key order already: checking is cheaper than sorting.
+  for (let i = 1; i < keys.length; i++) {
+    if (compareCodePoints(keys[i - 1] as string, keys[i] as string) > 0) {
+      keys.sort(compareCodePoints);
+      break;
+    }
+  }
   const inner = indent + INDENT;
-  const parts = entries.map(([k, v]) => `${inner}${encodeString(k)}: ${encode(v, inner)}`);
+  const parts = new Array<string>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    parts[i] = `${inner}${encodeString(key)}: ${encode(record[key], inner)}`;
+  }
   return `{\n${parts.join(',\n')}\n${indent}}`;
 }
 
