@@ -23,25 +23,25 @@ export class StorageRegistry {
   /** Every storage object as [hba, name], from a fresh scan. */
   scan(): Array<{ hba: string; name: string; plugin: StoragePlugin }> {
     const found: Array<{ hba: string; name: string; plugin: StoragePlugin }> = [];
-    for (const { hba, plugin } of this.hbas()) {
+    for (const { hba, plugin } of this.hbas().dirs) {
       for (const name of this.listHba(hba)) found.push({ hba, name, plugin });
     }
     this.index = new Map(found.map((f) => [key(f.plugin, f.name), f.hba]));
     return found;
   }
 
-  /** The HBA directories of `core/` (one listing), noting which indexes are taken. */
-  private hbas(): Array<{ hba: string; plugin: StoragePlugin }> {
-    const out: Array<{ hba: string; plugin: StoragePlugin }> = [];
+  /** The HBA directories of `core/` (one listing) and the indexes they take, kept for allocateHba. */
+  private hbas(): { dirs: Array<{ hba: string; plugin: StoragePlugin }>; used: Set<number> } {
+    const dirs: Array<{ hba: string; plugin: StoragePlugin }> = [];
     const used = new Set<number>();
     for (const hba of this.fs.list('core')) {
       const parsed = parseHbaDir(hba);
       if (!parsed) continue;
       used.add(parsed.index);
-      out.push({ hba, plugin: parsed.plugin });
+      dirs.push({ hba, plugin: parsed.plugin });
     }
     this.usedHbaIndexes = used;
-    return out;
+    return { dirs, used };
   }
 
   /** HBA of `plugin/name`, confirmed to exist now; rescans on a miss when `rescan`. */
@@ -67,7 +67,7 @@ export class StorageRegistry {
    */
   private probe(plugin: StoragePlugin, name: string): string | undefined {
     if (HBA_FILES.has(name)) return undefined;
-    return this.hbas().find((h) => h.plugin === plugin && this.fs.exists(`core/${h.hba}/${name}`))?.hba;
+    return this.hbas().dirs.find((h) => h.plugin === plugin && this.fs.exists(`core/${h.hba}/${name}`))?.hba;
   }
 
   /**
@@ -76,8 +76,7 @@ export class StorageRegistry {
    */
   allocateHba(plugin: StoragePlugin, mkdir: (path: string) => void): string {
     // Free indexes need only the HBA names, not what each holds.
-    if (this.usedHbaIndexes === undefined) this.hbas();
-    const used = this.usedHbaIndexes ?? new Set<number>();
+    const used = this.usedHbaIndexes ?? this.hbas().used;
     let n = 0;
     for (let attempt = 0; attempt < MAX_HBA_ATTEMPTS; attempt++) {
       while (used.has(n)) n++;
