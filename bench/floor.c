@@ -6,7 +6,7 @@
  * One op per line (bench/gen-ops.mjs writes them):
  *   mkdir PATH | rmdir PATH | unlink PATH | symlink TARGET PATH
  *   write PATH VALUE        (VALUE = rest of the line, written without '\n')
- * and, to replay what a read-only command asks of configfs (bench/read-floor.sh):
+ * and, to replay what a read-only command asks of configfs (bench/record-ops.sh):
  *   read PATH               (open, one read of up to 16 KiB, close)
  *   list PATH               (opendir, readdir to the end, closedir)
  *   readlink PATH | stat PATH
@@ -19,7 +19,7 @@
  * Stops at the first failing op (exit 1, the line and errno on stderr), so a
  * wrong list never passes for a fast one. -k keeps going and reports the
  * number of failures instead: the runner uses it to reset a half-built state.
- * -i replays a recording (bench/trace-ops.awk) whose failing calls are part of
+ * -i replays a recording (bench/record-ops.sh) whose failing calls are part of
  * what was recorded, say a read of a write-only attribute: it keeps going and
  * exits 0.
  */

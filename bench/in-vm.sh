@@ -159,12 +159,11 @@ read_floor() {
         record "$k"
         return
     fi
-    if ! strace -o "$W/trace" -e trace=openat,readlink,statx,newfstatat,access "$LIOCTL" "$@" > /dev/null 2>&1; then
+    if ! "$HERE/record-ops.sh" "$W/read.ops" "$LIOCTL" "$@"; then
         ACC_FAIL[$k]="failed: lioctl $* failed under strace, so there are no calls to replay"
         record "$k"
         return
     fi
-    awk -v root="$CFS" -f "$HERE/trace-ops.awk" "$W/trace" > "$W/read.ops"
     ACC_NOTE[$k]="$(wc -l < "$W/read.ops") configfs calls"
     LIMIT=$TIMEOUT
     repeat "$k" : "$FLOOR" -i "$W/read.ops"

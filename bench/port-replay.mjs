@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Replays a recorded op list (bench/trace-ops.awk) through lioctl's own configfs port,
+// Replays a recorded op list (bench/record-ops.sh) through lioctl's own configfs port,
 // KernelConfigFs from the built library: the kernel's calls plus what Node.js and the
 // port add to each, without the object model, the document or any output. Between the
 // floor (the same calls from C) and the whole command, it shows where the time goes.
@@ -25,7 +25,7 @@ for (const line of readFileSync(opsFile, 'utf8').split('\n')) {
   const space = line.indexOf(' ');
   if (space < 0) continue;
   const abs = line.slice(space + 1);
-  // trace-ops.awk keeps only paths under the root
+  // record-ops.sh keeps only paths under the root
   const path = abs === DEFAULT_ROOT ? '' : abs.slice(DEFAULT_ROOT.length + 1);
   try {
     ops[line.slice(0, space)](path);

@@ -21,11 +21,9 @@ command -v strace >/dev/null || { echo "read-floor: strace is not installed" >&2
 w=$(mktemp -d)
 trap 'rm -rf "$w"' EXIT
 cc -O2 -o "$w/floor" bench/floor.c && cc -O2 -o "$w/tm" bench/tm.c
-root=/sys/kernel/config/target
 bin/lioctl restoreconfig savefile="$config" clear_existing=true >/dev/null
 
-strace -o "$w/trace" -e trace=openat,readlink,statx,newfstatat,access bin/lioctl "$@" >/dev/null
-awk -v root="$root" -f bench/trace-ops.awk "$w/trace" > "$w/ops"
+bench/record-ops.sh "$w/ops" bin/lioctl "$@"
 
 # Wall seconds of one run, timed by bench/tm.c as in the main benchmark.
 seconds() { "$w/tm" "$w/res" 3600 "$@" >/dev/null 2>&1 || true; read -r t _ < "$w/res"; echo "$t"; }
