@@ -39,6 +39,10 @@ function dropOutputOnClosedPipe(err: NodeJS.ErrnoException): void {
 process.stdout.on('error', dropOutputOnClosedPipe);
 process.stderr.on('error', dropOutputOnClosedPipe);
 
+// libuv reads its thread count when it first needs a thread: a clear hands configfs
+// eight removals at a time (src/configfs/lane-worker.ts) instead of libuv's four.
+process.env.UV_THREADPOOL_SIZE ??= '8';
+
 const debug = process.env.LIOCTL_DEBUG === '1';
 const json = process.argv.includes('--json');
 main(process.argv.slice(2)).then(

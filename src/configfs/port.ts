@@ -2,8 +2,12 @@
  * The configfs port: the only way lioctl touches files under the LIO configfs root.
  * Paths are relative to the root ("core/fileio_0/disk1/enable"), '/'-separated, with
  * "" meaning the root itself. Calls are synchronous on purpose: configfs operations are
- * cheap kernel calls and a restore issues thousands of them in a strict order.
+ * cheap kernel calls and a restore issues thousands of them in a strict order. A batch of
+ * independent changes (runLanes) may run side by side, but the call still returns only
+ * when it is done.
  */
+import type { ConfigFsError } from './configfs-error.js';
+
 export type EntryKind = 'dir' | 'file' | 'link';
 
 export interface EntryStat {
@@ -33,6 +37,33 @@ export interface ConfigFs {
   unlink(path: string): void;
   exists(path: string): boolean;
   stat(path: string): EntryStat;
+  /**
+   * Makes each lane's changes in order, and the lanes side by side where the port can (the
+   * kernel's, for a large batch: many configfs removals and links wait on the kernel rather
+   * than the CPU). Lanes must change disjoint objects, as their changes interleave in any
+   * order. After the first refusal no further change is started in any lane.
+   */
+  runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome;
+}
+
+/** One change to configfs, as data, so that a batch of them can be handed over at once. */
+export type ConfigFsChange =
+  | { readonly op: 'write'; readonly path: string; readonly value: string }
+  | { readonly op: 'mkdir' | 'rmdir' | 'unlink'; readonly path: string }
+  | { readonly op: 'symlink'; readonly path: string; readonly target: string };
+
+export interface LaneFailure {
+  readonly lane: number;
+  /** Position of the refused change in its lane. */
+  readonly index: number;
+  readonly error: ConfigFsError;
+}
+
+export interface LanesOutcome {
+  /** Per lane, how many of its changes were made (all of them, unless a lane was stopped). */
+  readonly done: readonly number[];
+  /** The refusals, usually none or one (lanes already running may each meet one). */
+  readonly failures: readonly LaneFailure[];
 }
 
 export type ConfigFsOp = 'list' | 'read' | 'write' | 'mkdir' | 'rmdir' | 'symlink' | 'readlink' | 'unlink' | 'stat';

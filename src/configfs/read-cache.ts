@@ -1,4 +1,4 @@
-import type { BackendKind, ConfigFs, EntryStat } from './port.js';
+import type { BackendKind, ConfigFs, ConfigFsChange, EntryStat, LanesOutcome } from './port.js';
 
 /** Answers of a kind after which the cache judges whether remembering them pays. */
 const ANSWERS_BEFORE_JUDGING = 2048;
@@ -140,5 +140,10 @@ export class ReadCachingConfigFs implements ConfigFs {
   unlink(path: string): void {
     this.clear();
     this.inner.unlink(path);
+  }
+
+  runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome {
+    this.clear();
+    return this.inner.runLanes(lanes);
   }
 }

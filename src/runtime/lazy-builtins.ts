@@ -14,3 +14,4 @@ export const nodeZlib = (): typeof import('node:zlib') => load('node:zlib') as t
 
 /** `crypto.randomBytes`, loading node:crypto only when a random value is needed. */
 export const randomBytes = (count: number): Buffer => nodeCrypto().randomBytes(count);
+export const nodeWorkerThreads = (): typeof import('node:worker_threads') => load('node:worker_threads') as typeof import('node:worker_threads');

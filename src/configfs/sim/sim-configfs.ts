@@ -1,7 +1,8 @@
 import { Volume } from 'memfs';
 import { ConfigFsError } from '../configfs-error.js';
 import { baseName, checkRelative, parentOf } from '../paths.js';
-import type { ConfigFs, ConfigFsOp, EntryStat } from '../port.js';
+import { runLanesInTurn } from '../lanes-in-turn.js';
+import type { ConfigFs, ConfigFsChange, ConfigFsOp, EntryStat, LanesOutcome } from '../port.js';
 import { classifyMkdir } from './classify-mkdir.js';
 import { computedRead, ruleForWrite, type SimContext } from './file-rules.js';
 import { SIM_FABRICS, type DeviceState, type EntryMeta, type InjectedFailure, type ObjectKind } from './sim-state.js';
@@ -223,6 +224,10 @@ export class SimConfigFs implements ConfigFs {
     const m = this.need('stat', p);
     const kind = this.links.has(p) ? 'link' : this.isDir(p) ? 'dir' : 'file';
     return { kind, mode: m.mode };
+  }
+
+  runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome {
+    return runLanesInTurn(this, lanes);
   }
 
   // ---- test hooks and persistence -------------------------------------------------------

@@ -1,7 +1,8 @@
 import { ConfigFsError } from '../../configfs/index.js';
 import { readIfExists } from '../configfs-text.js';
 import { inStep } from '../rollback.js';
-import { removeLinkIn } from './remove-link.js';
+import { applySteps, type Step } from '../steps.js';
+import { linkIn } from './link-in.js';
 import { DEFAULT_ALUA_GROUP } from '../storage/alua-group.js';
 import { parseHbaDir, type StoragePlugin } from '../storage/plugins.js';
 import { StorageObject } from '../storage/storage-object.js';
@@ -111,11 +112,17 @@ export class Lun {
 
   /** Deletes the mapped LUNs that point here, the link, and the LUN. */
   delete(options: LunDeleteOptions = {}): void {
-    if (options.mappedLunsRemoved !== true) for (const m of this.mappedLuns()) m.delete();
-    inStep(`Cannot delete LUN ${this.label}`, () => {
-      removeLinkIn(this.fs, this.path, LUN_FILES);
-      this.fs.rmdir(this.path);
-    });
+    applySteps(this.fs, this.deletionSteps([], options));
+  }
+
+  /** Appends the steps of delete(). */
+  deletionSteps(out: Step[] = [], options: LunDeleteOptions = {}): Step[] {
+    if (options.mappedLunsRemoved !== true) for (const m of this.mappedLuns()) m.deletionSteps(out);
+    const what = `Cannot delete LUN ${this.label}`;
+    const link = inStep(what, () => linkIn(this.fs, this.path, LUN_FILES));
+    if (link !== undefined) out.push({ op: 'unlink', path: `${this.path}/${link}`, what });
+    out.push({ op: 'rmdir', path: this.path, what });
+    return out;
   }
 }
 

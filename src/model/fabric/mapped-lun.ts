@@ -3,7 +3,8 @@ import { flag, indexAfter, readText } from '../configfs-text.js';
 import { inStep } from '../rollback.js';
 import { parseBool } from '../validate/index.js';
 import { Lun } from './lun.js';
-import { removeLinkIn } from './remove-link.js';
+import { applySteps, type Step } from '../steps.js';
+import { linkIn } from './link-in.js';
 import type { NodeAcl } from './node-acl.js';
 
 /** Files the kernel puts in a mapped LUN directory; the other entry is the link. */
@@ -80,10 +81,16 @@ export class MappedLun {
     };
   }
 
+  /** Appends the steps that delete this mapped LUN: its link, then its directory. */
+  deletionSteps(out: Step[] = []): Step[] {
+    const what = `Cannot delete mapped LUN ${this.label}`;
+    const link = inStep(what, () => linkIn(this.fs, this.path, MAPPED_LUN_FILES));
+    if (link !== undefined) out.push({ op: 'unlink', path: `${this.path}/${link}`, what });
+    out.push({ op: 'rmdir', path: this.path, what });
+    return out;
+  }
+
   delete(): void {
-    inStep(`Cannot delete mapped LUN ${this.label}`, () => {
-      removeLinkIn(this.fs, this.path, MAPPED_LUN_FILES);
-      this.fs.rmdir(this.path);
-    });
+    applySteps(this.fs, this.deletionSteps());
   }
 }

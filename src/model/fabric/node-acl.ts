@@ -4,6 +4,7 @@ import { settingsGroup, type ConfigGroup } from '../config-group.js';
 import { indexAfter, listIfExists, readIfExists, readText } from '../configfs-text.js';
 import { notFound } from '../errors.js';
 import { atomically, inStep } from '../rollback.js';
+import { applySteps, type Step } from '../steps.js';
 import type { Session } from '../session/session.js';
 import { aclSession } from '../session/collect-sessions.js';
 import { parseBool, parseLun, parseMappedLun, validateTagName } from '../validate/index.js';
@@ -178,7 +179,13 @@ export class NodeAcl {
 
   /** Deletes the mapped LUNs, then the ACL (logging the initiator out). */
   delete(): void {
-    for (const m of this.mappedLuns()) m.delete();
-    inStep(`Cannot delete node ACL ${this.label}`, () => this.fs.rmdir(this.path));
+    applySteps(this.fs, this.deletionSteps());
+  }
+
+  /** Appends the steps of delete(): every mapped LUN, then the ACL. */
+  deletionSteps(out: Step[] = []): Step[] {
+    for (const m of this.mappedLuns()) m.deletionSteps(out);
+    out.push({ op: 'rmdir', path: this.path, what: `Cannot delete node ACL ${this.label}` });
+    return out;
   }
 }

@@ -1,5 +1,6 @@
 import { flag, readIfExists } from '../configfs-text.js';
 import { inStep } from '../rollback.js';
+import { applySteps, type Step } from '../steps.js';
 import { formatPortalAddress, parsePortalDirName, portalDirName, type Portal as PortalSpec } from '../validate/index.js';
 import type { Tpg } from './tpg.js';
 
@@ -79,6 +80,11 @@ export class Portal {
   }
 
   delete(): void {
-    inStep(`Cannot delete portal ${this.label}`, () => this.fs.rmdir(this.path));
+    applySteps(this.fs, this.deletionSteps());
+  }
+
+  deletionSteps(out: Step[] = []): Step[] {
+    out.push({ op: 'rmdir', path: this.path, what: `Cannot delete portal ${this.label}` });
+    return out;
   }
 }

@@ -2,7 +2,7 @@ import { ValidationError } from '../../errors/index.js';
 import { settingsGroup, type ConfigGroup } from '../config-group.js';
 import { indexAfter, listIfExists } from '../configfs-text.js';
 import { notFound } from '../errors.js';
-import { inStep } from '../rollback.js';
+import { applySteps, type Step } from '../steps.js';
 import { normalizeWwn, parseTpgTag } from '../validate/index.js';
 import type { FabricModule } from './fabric-module.js';
 import { createTpg } from './create-tpg.js';
@@ -95,7 +95,13 @@ export class Target {
 
   /** Deletes every TPG (with everything in them), then the target. */
   delete(): void {
-    for (const tpg of this.tpgs()) tpg.delete();
-    inStep(`Cannot delete target ${this.label}`, () => this.lio.fs.rmdir(this.path));
+    applySteps(this.lio.fs, this.deletionSteps());
+  }
+
+  /** Appends the steps of delete(). */
+  deletionSteps(out: Step[] = []): Step[] {
+    for (const tpg of this.tpgs()) tpg.deletionSteps(out);
+    out.push({ op: 'rmdir', path: this.path, what: `Cannot delete target ${this.label}` });
+    return out;
   }
 }

@@ -5,6 +5,7 @@ import { settingsGroup, type ConfigGroup, type SettingValue } from '../config-gr
 import { flag, indexAfter, listIfExists, readIfExists, readText } from '../configfs-text.js';
 import { notFound } from '../errors.js';
 import { inStep } from '../rollback.js';
+import { applySteps, type Step } from '../steps.js';
 import type { Session } from '../session/session.js';
 import { tpgSessions } from '../session/collect-sessions.js';
 import type { StorageObject } from '../storage/storage-object.js';
@@ -284,11 +285,19 @@ export class Tpg {
    * mapped LUNs, LUNs, portals, and the directory.
    */
   delete(): void {
-    if (this.fabric.spec.tpgEnable && readIfExists(this.fs, `${this.path}/enable`) === '1') this.disable();
-    for (const acl of this.nodeAcls()) acl.delete();
-    for (const lun of this.luns()) lun.delete({ mappedLunsRemoved: true });
-    for (const portal of this.portals()) portal.delete();
-    inStep(`Cannot delete TPG ${this.label}`, () => this.fs.rmdir(this.path));
+    applySteps(this.fs, this.deletionSteps());
+  }
+
+  /** Appends the steps of delete(). */
+  deletionSteps(out: Step[] = []): Step[] {
+    if (this.fabric.spec.tpgEnable && readIfExists(this.fs, `${this.path}/enable`) === '1') {
+      out.push({ op: 'write', path: `${this.path}/enable`, value: flag(false), what: `Cannot disable TPG ${this.label}` });
+    }
+    for (const acl of this.nodeAcls()) acl.deletionSteps(out);
+    for (const lun of this.luns()) lun.deletionSteps(out, { mappedLunsRemoved: true });
+    for (const portal of this.portals()) portal.deletionSteps(out);
+    out.push({ op: 'rmdir', path: this.path, what: `Cannot delete TPG ${this.label}` });
+    return out;
   }
 
   /** The value of an attribute, or undefined if this fabric has no such attribute. */

@@ -1,6 +1,7 @@
 import { ValidationError } from '../../errors/index.js';
 import { chomp, readText } from '../configfs-text.js';
 import { inStep } from '../rollback.js';
+import { applySteps, type Step } from '../steps.js';
 import type { StorageObject } from './storage-object.js';
 import { ALUA_SETTINGS, aluaSettingValue, isAluaSetting, type AluaSetting } from './alua-settings.js';
 
@@ -70,10 +71,15 @@ export class AluaGroup {
 
   /** Removes the group; its LUNs fall back to the default group. The default group cannot go. */
   delete(): void {
+    applySteps(this.fs, this.deletionSteps());
+  }
+
+  deletionSteps(out: Step[] = []): Step[] {
     if (this.isDefault) {
       throw new ValidationError(`The ALUA group ${DEFAULT_ALUA_GROUP} cannot be deleted`, { code: 'default-alua-group' });
     }
-    inStep(`Cannot delete ALUA group ${this.name} of ${this.storageObject.label}`, () => this.fs.rmdir(this.path));
+    out.push({ op: 'rmdir', path: this.path, what: `Cannot delete ALUA group ${this.name} of ${this.storageObject.label}` });
+    return out;
   }
 }
 

@@ -5,6 +5,7 @@ import { conflict, notFound } from '../errors.js';
 import type { Lun } from '../fabric/lun.js';
 import type { LioRoot } from '../lio-root.js';
 import { atomically, inStep } from '../rollback.js';
+import { applySteps, type Step } from '../steps.js';
 import { parseAluaGroupId, validateInquiryField, validateName, type InquiryField } from '../validate/index.js';
 import { AluaGroup, checkAluaSettings } from './alua-group.js';
 import type { AluaSetting } from './alua-settings.js';
@@ -279,16 +280,8 @@ export class StorageObject {
 
   /** Deletes the object (see StorageObjectDeleteOptions for what happens to its LUNs). */
   delete(options: StorageObjectDeleteOptions = {}): StorageObjectDeleteResult {
-    const luns = this.attachedLuns();
-    if (luns.length > 0 && options.cascade === false) {
-      throw conflict(
-        `Storage object ${this.label} is in use by ${luns.length} LUN(s): ${luns.map((l) => l.label).join(', ')}`,
-        'delete those LUNs first, or delete with cascade',
-      );
-    }
-    for (const lun of luns) lun.delete();
-    for (const group of this.aluaGroups()) if (!group.isDefault) group.delete();
-    inStep(`Cannot delete storage object ${this.label}`, () => this.fs.rmdir(this.path));
+    const luns = this.lunsToRemove(options);
+    applySteps(this.fs, this.deletionSteps(luns));
     // Another tool may keep more objects in the same HBA: then the HBA stays.
     let hbaRemoved = false;
     try {
@@ -299,6 +292,26 @@ export class StorageObject {
     }
     this.lio.storageRegistry.removed(this.plugin, this.name, this.hba, hbaRemoved);
     return { removedLuns: luns.map((l) => l.label) };
+  }
+
+  /** The LUNs a delete removes with the object; refused when there are some and cascade is false. */
+  lunsToRemove(options: StorageObjectDeleteOptions = {}): Lun[] {
+    const luns = this.attachedLuns();
+    if (luns.length > 0 && options.cascade === false) {
+      throw conflict(
+        `Storage object ${this.label} is in use by ${luns.length} LUN(s): ${luns.map((l) => l.label).join(', ')}`,
+        'delete those LUNs first, or delete with cascade',
+      );
+    }
+    return luns;
+  }
+
+  /** Appends the steps that delete the object after `luns` (with their mapped LUNs) and its own ALUA groups; not its HBA. */
+  deletionSteps(luns: readonly Lun[], out: Step[] = []): Step[] {
+    for (const lun of luns) lun.deletionSteps(out);
+    for (const group of this.aluaGroups()) if (!group.isDefault) group.deletionSteps(out);
+    out.push({ op: 'rmdir', path: this.path, what: `Cannot delete storage object ${this.label}` });
+    return out;
   }
 }
 

@@ -93,6 +93,12 @@ export class StorageRegistry {
     throw new Error(`no free HBA index for ${plugin} after ${MAX_HBA_ATTEMPTS} attempts`);
   }
 
+  /** After changes made past this registry (a clear): the next lookup scans again. */
+  forget(): void {
+    this.index = undefined;
+    this.usedHbaIndexes = undefined;
+  }
+
   added(plugin: StoragePlugin, name: string, hba: string): void {
     this.index?.set(key(plugin, name), hba);
   }

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KernelConfigFs } from '../../../src/configfs/index.js';
 import { clearEverything, lioctlOk, standardPart } from './config-tools.js';
 
 const DIR = '/tmp/lioctl-large';
@@ -64,5 +65,11 @@ describe(`a generated configuration (${SIZE})`, () => {
     lioctlOk('saveconfig', `${DIR}/saved-again.json`);
     expect(readFileSync(`${DIR}/saved-again.json`, 'utf8')).toBe(saved);
     expect(lioctlOk('apply', `${DIR}/saved.json`)).toBe(`Nothing to do: the live configuration already matches ${DIR}/saved.json\n`);
+
+    // Thousands of removals: the kernel's port hands them to a worker thread, a lane per target.
+    expect(timed('clearconfig', () => lioctlOk('clearconfig', 'confirm=true'))).toBe('All configuration cleared\n');
+    const fs = new KernelConfigFs();
+    expect(fs.list('iscsi').filter((n) => n !== 'discovery_auth')).toEqual([]);
+    expect(fs.list('core').filter((n) => n !== 'alua')).toEqual([]);
   });
 });

@@ -95,6 +95,7 @@ function filesEverywhere(): { fs: ReadCachingConfigFs; reads: () => number } {
     unlink: refuse,
     exists: refuse,
     stat: refuse,
+    runLanes: refuse,
   };
   return { fs: new ReadCachingConfigFs(inner), reads: () => reads };
 }

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ConfigFs, ConfigFsOp, EntryStat } from '../../../src/configfs/index.js';
+import { runLanesInTurn, type ConfigFs, type ConfigFsChange, type ConfigFsOp, type EntryStat, type LanesOutcome } from '../../../src/configfs/index.js';
 import { SimConfigFs } from '../../../src/configfs/sim/index.js';
 import { LioctlError } from '../../../src/errors/index.js';
 import { LioRoot, MemoryHost } from '../../../src/model/index.js';
@@ -84,6 +84,11 @@ export class RecordingFs implements ConfigFs {
   stat(path: string): EntryStat {
     this.note('stat', path);
     return this.inner.stat(path);
+  }
+
+  /** Through this port's own calls, so each change is recorded. */
+  runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome {
+    return runLanesInTurn(this, lanes);
   }
 
   /** Mutating calls only. */

@@ -1,0 +1,131 @@
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ConfigFsError, KernelConfigFs, runLanesInTurn, ValidationError, type ConfigFsChange } from '../../../src/index.js';
+import { SimConfigFs } from '../../../src/configfs/sim/index.js';
+import { RecordingFs } from '../model/helpers.js';
+
+/** Lane `i`: makes dir d<i>, writes its file, links it, then takes the link away again. */
+function lane(i: number, files: number): ConfigFsChange[] {
+  const out: ConfigFsChange[] = [{ op: 'mkdir', path: `t/d${i}` }];
+  for (let f = 0; f < files; f++) out.push({ op: 'mkdir', path: `t/d${i}/f${f}` });
+  out.push({ op: 'write', path: `t/v${i}`, value: `lane ${i}\n` });
+  out.push({ op: 'symlink', path: `t/d${i}/link`, target: 'core' });
+  out.push({ op: 'symlink', path: `t/d${i}/gone`, target: 'core' });
+  out.push({ op: 'unlink', path: `t/d${i}/gone` });
+  out.push({ op: 'rmdir', path: `t/d${i}/f0` });
+  return out;
+}
+
+describe('runLanes', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'lioctl-lanes-'));
+    mkdirSync(join(root, 'core'));
+    mkdirSync(join(root, 't'));
+    for (let i = 0; i < 8; i++) writeFileSync(join(root, 't', `v${i}`), '');
+  });
+
+  function expectLanesMade(lanes: number, files: number): void {
+    for (let i = 0; i < lanes; i++) {
+      expect(readFileSync(join(root, 't', `v${i}`), 'utf8')).toBe(`lane ${i}\n`);
+      expect(readlinkSync(join(root, 't', `d${i}`, 'link'))).toBe(join(root, 'core'));
+      expect(readdirSync(join(root, 't', `d${i}`)).length).toBe(files); // f1..f(n-1) and the link
+    }
+  }
+
+  // 8 lanes of 80 changes: past the size at which the kernel's port hands them to a worker thread.
+  it('makes every change of every lane, in a worker thread for a large batch', () => {
+    const lanes = Array.from({ length: 8 }, (_, i) => lane(i, 75));
+    const outcome = new KernelConfigFs(root).runLanes(lanes);
+    expect(outcome).toEqual({ done: lanes.map((l) => l.length), failures: [] });
+    expectLanesMade(8, 75);
+  });
+
+  it('makes a small batch itself, with the same outcome', () => {
+    const lanes = [lane(0, 2), lane(1, 2)];
+    expect(new KernelConfigFs(root).runLanes(lanes)).toEqual({ done: [lanes[0]?.length, lanes[1]?.length], failures: [] });
+    expectLanesMade(2, 2);
+  });
+
+  it('stops at a refusal, names it with its absolute path, and starts nothing after it', () => {
+    for (const files of [2, 75]) {
+      const fresh = mkdtempSync(join(tmpdir(), 'lioctl-lanes-'));
+      mkdirSync(join(fresh, 't', 'full', 'inside'), { recursive: true });
+      const lanes: ConfigFsChange[][] = Array.from({ length: 4 }, (_, i) => Array.from({ length: files }, (_, f) => ({ op: 'mkdir', path: `t/l${i}-${f}` })));
+      lanes[2]?.splice(1, 0, { op: 'rmdir', path: 't/full' });
+      const outcome = new KernelConfigFs(fresh).runLanes(lanes);
+      expect(outcome.failures).toHaveLength(1);
+      const failure = outcome.failures[0];
+      expect(failure?.lane).toBe(2);
+      expect(failure?.index).toBe(1);
+      expect(failure?.error).toBeInstanceOf(ConfigFsError);
+      expect(failure?.error.message).toBe(`cannot remove ${fresh}/t/full: it still has children [ENOTEMPTY]`);
+      expect(outcome.done[2]).toBe(1);
+      // The refusing lane went no further; what the others made is what they report.
+      expect(existsSync(join(fresh, 't', 'l2-1'))).toBe(false);
+      for (const [i, n] of outcome.done.entries()) {
+        if (i === 2) continue;
+        for (let f = 0; f < files; f++) expect(existsSync(join(fresh, 't', `l${i}-${f}`))).toBe(f < n);
+      }
+    }
+  });
+
+  it('never creates a file on write, in a worker too', () => {
+    const lanes: ConfigFsChange[][] = Array.from({ length: 4 }, (_, i) => Array.from({ length: 70 }, (_, f) => ({ op: 'mkdir', path: `t/w${i}-${f}` })));
+    lanes[3]?.push({ op: 'write', path: 't/nosuch', value: '1' });
+    const outcome = new KernelConfigFs(root).runLanes(lanes);
+    expect(outcome.failures.map((f) => [f.lane, f.index, f.error.errno])).toEqual([[3, 70, 'ENOENT']]);
+    expect(existsSync(join(root, 't', 'nosuch'))).toBe(false);
+  });
+
+  it('refuses a path that could leave the root before making any change', () => {
+    const lanes: ConfigFsChange[][] = Array.from({ length: 4 }, (_, i) => Array.from({ length: 70 }, (_, f) => ({ op: 'mkdir', path: `t/x${i}-${f}` })));
+    lanes[1]?.push({ op: 'mkdir', path: '../escape' });
+    expect(() => new KernelConfigFs(root).runLanes(lanes)).toThrow(ValidationError);
+    expect(readdirSync(join(root, 't')).filter((n) => n.startsWith('x'))).toEqual([]);
+  });
+
+  it('links absolutely from a worker, as configfs needs', () => {
+    const lanes = Array.from({ length: 4 }, (_, i) => Array.from({ length: 70 }, (_, f) => ({ op: 'symlink' as const, path: `t/s${i}-${f}`, target: 'core' })));
+    expect(new KernelConfigFs(root).runLanes(lanes).failures).toEqual([]);
+    expect(lstatSync(join(root, 't', 's3-69')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(root, 't', 's3-69'))).toBe(join(root, 'core'));
+  });
+});
+
+describe('runLanesInTurn (the simulator, one call at a time)', () => {
+  it('takes one change of each lane in turn, so no lane may count on another being done first', () => {
+    const fs = new RecordingFs(new SimConfigFs());
+    const outcome = runLanesInTurn(fs, [
+      [
+        { op: 'mkdir', path: 'core/rd_mcp_1' },
+        { op: 'mkdir', path: 'core/rd_mcp_1/a' },
+        { op: 'rmdir', path: 'core/rd_mcp_1/a' },
+      ],
+      [{ op: 'mkdir', path: 'core/rd_mcp_2' }],
+    ]);
+    expect(outcome).toEqual({ done: [3, 1], failures: [] });
+    expect(fs.changes().map((c) => `${c.op} ${c.path}`)).toEqual(['mkdir core/rd_mcp_1', 'mkdir core/rd_mcp_2', 'mkdir core/rd_mcp_1/a', 'rmdir core/rd_mcp_1/a']);
+  });
+
+  it('stops every lane at the first refusal', () => {
+    const fs = new RecordingFs(new SimConfigFs());
+    const outcome = runLanesInTurn(fs, [
+      [
+        { op: 'mkdir', path: 'core/rd_mcp_1' },
+        { op: 'rmdir', path: 'core/rd_mcp_9' },
+        { op: 'mkdir', path: 'core/rd_mcp_3' },
+      ],
+      [
+        { op: 'mkdir', path: 'core/rd_mcp_2' },
+        { op: 'mkdir', path: 'core/rd_mcp_4' },
+        { op: 'mkdir', path: 'core/rd_mcp_5' },
+      ],
+    ]);
+    expect(outcome.done).toEqual([1, 1]);
+    expect(outcome.failures.map((f) => [f.lane, f.index, f.error.errno])).toEqual([[0, 1, 'ENOENT']]);
+    expect(fs.changes().map((c) => c.path)).toEqual(['core/rd_mcp_1', 'core/rd_mcp_2', 'core/rd_mcp_9']);
+  });
+});

@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KernelConfigFs } from '../../../src/configfs/index.js';
+import { SimConfigFs } from '../../../src/configfs/sim/index.js';
+import { linkIn } from '../../../src/model/fabric/link-in.js';
+import { KernelRefusedError } from '../../../src/model/index.js';
+import { buildRich, IQN, LOOPBACK } from '../config/apply/rich-config.js';
+import { kernelState, newLio } from './helpers.js';
+
+describe('LioRoot.clear', () => {
+  it('removes every target, storage object and HBA, and discovery authentication', () => {
+    const t = newLio();
+    buildRich(t.lio);
+    t.lio.clear();
+    expect(t.lio.targets()).toEqual([]);
+    expect(t.lio.storageObjects()).toEqual([]);
+    expect(t.sim.list('core')).toEqual(['alua']);
+    expect(t.lio.fabric('iscsi').discoveryAuth().enforced).toBe(false);
+  });
+
+  it('makes each target\'s changes in the order its own delete makes them', () => {
+    const t = newLio();
+    buildRich(t.lio);
+    const expected = t.lio.fabric('iscsi').target(IQN).deletionSteps().map((s) => `${s.op} ${s.path}`);
+    t.fs.reset();
+    t.lio.clear();
+    const made = t.fs.changes().map((c) => `${c.op} ${c.path}`);
+    expect(made.filter((c) => c.includes(`iscsi/${IQN}`))).toEqual(expected);
+    expect(made.filter((c) => c.includes(`loopback/${LOOPBACK}`)).at(-1)).toBe(`rmdir loopback/${LOOPBACK}`);
+    // Storage objects go only once no target links to them.
+    const lastTargetChange = Math.max(...made.map((c, i) => (c.includes(`iscsi/${IQN}`) || c.includes(`loopback/${LOOPBACK}`) ? i : -1)));
+    expect(made.findIndex((c) => c.startsWith('rmdir core/'))).toBeGreaterThan(lastTargetChange);
+  });
+
+  it('stops at a refusal, in the words of the object, and leaves the storage objects alone', () => {
+    const sim = new SimConfigFs();
+    const t = newLio(sim);
+    buildRich(t.lio);
+    sim.injectFailure('rmdir', `iscsi/${IQN}/tpgt_1`, 'EBUSY');
+    let caught: unknown;
+    try {
+      t.lio.clear();
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(KernelRefusedError);
+    expect((caught as KernelRefusedError).message).toMatch(new RegExp(`^Cannot delete TPG iscsi/${IQN}/tpg1: cannot remove .*tpgt_1: the object is in use \\(device or resource busy\\) \\[EBUSY\\]$`));
+    expect((caught as KernelRefusedError).exitCode).toBe(5);
+    expect(t.lio.storageObjects().map((so) => so.name)).toEqual(['blk1', 'disk1', 'rd0']);
+    expect(kernelState(sim)).not.toEqual(kernelState(new SimConfigFs()));
+  });
+});
+
+describe('linkIn', () => {
+  const FILES = new Set(['statistics', 'write_protect']);
+
+  it('names the one entry the kernel does not put there, without looking at it', () => {
+    const sim = new SimConfigFs();
+    const t = newLio(sim);
+    buildRich(t.lio);
+    const dir = `iscsi/${IQN}/tpgt_1/acls/iqn.1994-05.com.redhat:client1/lun_0`;
+    t.fs.reset();
+    expect(linkIn(t.fs, dir, FILES)).toBe('dddddddddd');
+    expect(t.fs.calls.map((c) => c.op)).toEqual(['list']);
+  });
+
+  it('looks at each candidate when a newer kernel adds a file of its own', () => {
+    const root = mkdtempSync(join(tmpdir(), 'lioctl-link-'));
+    mkdirSync(join(root, 'lun_0', 'statistics'), { recursive: true });
+    writeFileSync(join(root, 'lun_0', 'a_new_attribute'), '');
+    symlinkSync(root, join(root, 'lun_0', 'zzzzzzzzzz'));
+    mkdirSync(join(root, 'empty'));
+    const fs = new KernelConfigFs(root);
+    expect(linkIn(fs, 'lun_0', FILES)).toBe('zzzzzzzzzz');
+    expect(linkIn(fs, 'empty', FILES)).toBeUndefined();
+  });
+});
