@@ -35,20 +35,20 @@ function apply(c, done) {
 }
 port.on('message', (lanes) => {
   const done = lanes.map(() => 0);
-  const failures = [];
+  const refused = lanes.map(() => undefined);
   let running = lanes.length;
-  const finish = () => { port.postMessage({ done, failures }); tell(2); };
+  const finish = () => { port.postMessage({ done, failures: refused.filter(Boolean) }); tell(2); };
   const next = (lane) => {
     const changes = lanes[lane];
-    if (failures.length > 0 || done[lane] === changes.length) { if (--running === 0) finish(); return; }
+    if (refused[lane] || done[lane] === changes.length) { if (--running === 0) finish(); return; }
     try {
       apply(changes[done[lane]], (err) => {
-        if (err) failures.push({ lane, index: done[lane], errno: typeof err.code === 'string' ? err.code : 'EIO' });
+        if (err) refused[lane] = { lane, index: done[lane], errno: typeof err.code === 'string' ? err.code : 'EIO' };
         else done[lane]++;
         next(lane);
       });
     } catch (err) {
-      failures.push({ lane, index: done[lane], errno: 'EINVAL' });
+      refused[lane] = { lane, index: done[lane], errno: 'EINVAL' };
       next(lane);
     }
   };

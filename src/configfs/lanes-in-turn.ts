@@ -24,22 +24,23 @@ export function applyChange(fs: ConfigFs, change: ConfigFsChange): void {
  */
 export function runLanesInTurn(fs: ConfigFs, lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome {
   const done = lanes.map(() => 0);
+  const refused: Array<LaneFailure | undefined> = lanes.map(() => undefined);
   for (let left = true; left; ) {
     left = false;
     for (const [lane, changes] of lanes.entries()) {
       const index = done[lane] ?? 0;
       const change = changes[index];
-      if (change === undefined) continue;
+      if (change === undefined || refused[lane] !== undefined) continue;
       try {
         applyChange(fs, change);
       } catch (err) {
         if (!(err instanceof ConfigFsError)) throw err;
-        const failure: LaneFailure = { lane, index, error: err };
-        return { done, failures: [failure] };
+        refused[lane] = { lane, index, error: err };
+        continue;
       }
       done[lane] = index + 1;
       left = true;
     }
   }
-  return { done, failures: [] };
+  return { done, failures: refused.filter((f) => f !== undefined) };
 }

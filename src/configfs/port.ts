@@ -41,7 +41,7 @@ export interface ConfigFs {
    * Makes each lane's changes in order, and the lanes side by side where the port can (the
    * kernel's, for a large batch: many configfs removals and links wait on the kernel rather
    * than the CPU). Lanes must change disjoint objects, as their changes interleave in any
-   * order. After the first refusal no further change is started in any lane.
+   * order. A lane stops at its first refusal; the other lanes go on.
    */
   runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome;
 }
@@ -60,9 +60,9 @@ export interface LaneFailure {
 }
 
 export interface LanesOutcome {
-  /** Per lane, how many of its changes were made (all of them, unless a lane was stopped). */
+  /** Per lane, how many of its changes were made: all of them, or those before its refusal. */
   readonly done: readonly number[];
-  /** The refusals, usually none or one (lanes already running may each meet one). */
+  /** The refusals, at most one per lane, in the order of the lanes. */
   readonly failures: readonly LaneFailure[];
 }
 

@@ -3,6 +3,7 @@ export * from './validate/index.js';
 export { LioRoot, type LioRootOptions } from './lio-root.js';
 export { compareNodeNames, sortNodeNames } from './node-order.js';
 export { KernelRefusedError, RollbackError } from './errors.js';
+export { applySteps, applyLanes, type Step } from './steps.js';
 export { ConfigGroup, type SettingEntry, type SettingValue } from './config-group.js';
 export type { ChapChange, ChapCredentials, ChapUndo } from './chap.js';
 export * from './host/index.js';

@@ -3,6 +3,8 @@ import type { LioRoot } from '../../model/index.js';
 import { describeOperation } from '../plan/describe.js';
 import type { PlanOperation } from '../plan/operations.js';
 import { aluaGroupKey, createdBy, holdersOf, neededBy, removedBy, settingsOf, type ObjectKey } from './object-keys.js';
+import { inContext } from '../../model/errors.js';
+import { deletionOf, isDeletion, type DeleteOperation, type Deletion } from './deletions.js';
 import { performOperation } from './perform-operation.js';
 import { SettingsRefusedError } from './write-settings.js';
 
@@ -103,47 +105,113 @@ class Casualties {
  * stopping, so one bad object does not cost the rest (as targetcli's restore). What
  * depends on a failed object is skipped with a reason rather than attempted for a second,
  * confusing error. Nothing is thrown for refusals; the report says what happened.
+ * Consecutive removals of one kind (every mapped LUN, then every LUN, ...) are independent
+ * of each other, and are handed to configfs side by side.
  */
 export function executePlan(lio: LioRoot, operations: readonly PlanOperation[], options: ExecuteOptions = {}): ExecutionReport {
-  const done: PlanOperation[] = [];
-  const failed: OperationFailure[] = [];
-  const skipped: SkippedOperation[] = [];
-  const casualties = new Casualties();
-  const created = new Set<ObjectKey>();
-  for (const [i, op] of operations.entries()) {
-    if (options.stopAtFirstFailure === true && failed.length > 0) {
-      for (const rest of operations.slice(i)) skipped.push({ operation: rest, reason: 'stopped at the first failure' });
+  const run = new Execution(lio, options);
+  for (let i = 0; i < operations.length; ) {
+    const op = operations[i] as PlanOperation;
+    if (options.stopAtFirstFailure === true && run.failed.length > 0) {
+      for (const rest of operations.slice(i)) run.skipped.push({ operation: rest, reason: 'stopped at the first failure' });
       break;
     }
-    const reason = casualties.blocker(op);
-    if (reason !== undefined) {
-      skipped.push({ operation: op, reason });
-      casualties.lost(op);
-      continue;
-    }
-    const fallback = casualties.missingAluaGroup(op);
+    const end = options.stopAtFirstFailure === true ? i + 1 : endOfRemovals(operations, i);
+    if (end > i + 1) run.removeSideBySide(operations.slice(i, end) as DeleteOperation[]);
+    else run.perform(op);
+    i = end;
+  }
+  return { done: run.done, failed: run.failed, skipped: run.skipped };
+}
+
+/** Where the run of removals of the same kind that starts at `start` ends (start + 1 when it is none). */
+function endOfRemovals(operations: readonly PlanOperation[], start: number): number {
+  const first = operations[start];
+  if (first === undefined || !isDeletion(first)) return start + 1;
+  let end = start + 1;
+  while (end < operations.length && operations[end]?.kind === first.kind) end++;
+  return end;
+}
+
+class Execution {
+  readonly done: PlanOperation[] = [];
+  readonly failed: OperationFailure[] = [];
+  readonly skipped: SkippedOperation[] = [];
+  private readonly casualties = new Casualties();
+  private readonly created = new Set<ObjectKey>();
+
+  constructor(
+    private readonly lio: LioRoot,
+    private readonly options: ExecuteOptions,
+  ) {}
+
+  /** True when something `op` needs failed: it is then recorded as skipped, with the reason. */
+  private blocked(op: PlanOperation): boolean {
+    const reason = this.casualties.blocker(op);
+    if (reason === undefined) return false;
+    this.skipped.push({ operation: op, reason });
+    this.casualties.lost(op);
+    return true;
+  }
+
+  private fail(op: PlanOperation, err: unknown): void {
+    this.failed.push(...failuresOf(op, err));
+    this.casualties.lost(op);
+  }
+
+  private succeed(op: PlanOperation): void {
+    this.done.push(op);
+    this.options.onDone?.(op);
+  }
+
+  perform(op: PlanOperation): void {
+    if (this.blocked(op)) return;
+    const fallback = this.casualties.missingAluaGroup(op);
     const settingsTarget = settingsOf(op);
-    const fresh = settingsTarget !== undefined && created.has(settingsTarget);
+    const fresh = settingsTarget !== undefined && this.created.has(settingsTarget);
     const made = createdBy(op);
     try {
-      performOperation(lio, fallback === undefined ? op : withoutAluaGroup(op), fresh);
+      performOperation(this.lio, fallback === undefined ? op : withoutAluaGroup(op), fresh);
     } catch (err) {
-      failed.push(...failuresOf(op, err));
       // Refused settings leave the object in place (a new ALUA group keeps its LUNs).
-      if (!(err instanceof SettingsRefusedError)) casualties.lost(op);
-      else if (made !== undefined) created.add(made);
-      continue;
+      if (!(err instanceof SettingsRefusedError)) this.fail(op, err);
+      else {
+        this.failed.push(...failuresOf(op, err));
+        if (made !== undefined) this.created.add(made);
+      }
+      return;
     }
-    if (made !== undefined) created.add(made);
+    if (made !== undefined) this.created.add(made);
     if (fallback !== undefined) {
       const message = `${describeOperation(op)}: exported in the default ALUA group instead, as ALUA group ${fallback} was not created`;
-      failed.push({ operation: op, message, error: new PartialFailureError(message, []) });
-      continue;
+      this.failed.push({ operation: op, message, error: new PartialFailureError(message, []) });
+      return;
     }
-    done.push(op);
-    options.onDone?.(op);
+    this.succeed(op);
   }
-  return { done, failed, skipped };
+
+  /** Removals that do not depend on each other: each one's changes are read first, then all are made at once. */
+  removeSideBySide(ops: readonly DeleteOperation[]): void {
+    const planned: Array<{ op: DeleteOperation; deletion: Deletion }> = [];
+    for (const op of ops) {
+      if (this.blocked(op)) continue;
+      try {
+        planned.push({ op, deletion: deletionOf(this.lio, op) });
+      } catch (err) {
+        this.fail(op, err);
+      }
+    }
+    const refused = new Map(this.lio.fs.runLanes(planned.map((p) => p.deletion.steps)).failures.map((f) => [f.lane, f]));
+    for (const [lane, { op, deletion }] of planned.entries()) {
+      const failure = refused.get(lane);
+      if (failure !== undefined) {
+        this.fail(op, inContext(deletion.steps[failure.index]?.what ?? describeOperation(op), failure.error));
+        continue;
+      }
+      deletion.after?.();
+      this.succeed(op);
+    }
+  }
 }
 
 function withoutAluaGroup(op: PlanOperation): PlanOperation {

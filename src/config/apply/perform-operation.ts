@@ -1,5 +1,6 @@
 import type { LioRoot } from '../../model/index.js';
 import type { PlanOperation } from '../plan/operations.js';
+import { isDeletion, performDeletion } from './deletions.js';
 import { performStorageOperation } from './storage-steps.js';
 import { performTargetOperation } from './target-steps.js';
 import { performTpgMemberOperation } from './tpg-member-steps.js';
@@ -11,14 +12,13 @@ import { performTpgMemberOperation } from './tpg-member-steps.js';
  * writes was created earlier in this run, so it holds the kernel's defaults.
  */
 export function performOperation(lio: LioRoot, op: PlanOperation, fresh = false): void {
+  if (isDeletion(op)) return performDeletion(lio, op);
   switch (op.kind) {
     case 'create-storage-object':
     case 'set-storage-identity':
     case 'set-storage-attributes':
     case 'create-alua-group':
     case 'set-alua-group':
-    case 'delete-alua-group':
-    case 'delete-storage-object':
       return performStorageOperation(lio, op, fresh);
     case 'create-target':
     case 'set-target-parameters':
@@ -27,8 +27,6 @@ export function performOperation(lio: LioRoot, op: PlanOperation, fresh = false)
     case 'set-tpg-parameters':
     case 'set-tpg-auth':
     case 'set-tpg-enable':
-    case 'delete-tpg':
-    case 'delete-target':
       return performTargetOperation(lio, op, fresh);
     case 'set-discovery-auth':
       return lio.fabric(op.fabric).setDiscoveryAuth({ ...op.credentials, enforce: op.enforce });

@@ -15,9 +15,7 @@ type StorageOperation = Extract<
       | 'set-storage-identity'
       | 'set-storage-attributes'
       | 'create-alua-group'
-      | 'set-alua-group'
-      | 'delete-alua-group'
-      | 'delete-storage-object';
+      | 'set-alua-group';
   }
 >;
 
@@ -107,12 +105,5 @@ export function performStorageOperation(lio: LioRoot, op: StorageOperation, fres
       return writeAluaSettings(lio, op.storage, op.group.name, aluaSettingsOf(op.group), true);
     case 'set-alua-group':
       return writeAluaSettings(lio, op.storage, op.name, op.settings.filter((s): s is readonly [AluaSetting, number] => isAluaSetting(s[0])), fresh);
-    case 'delete-alua-group':
-      return storageObject(lio, op.storage).aluaGroup(op.name).delete();
-    case 'delete-storage-object':
-      // The plan removes the object's LUNs first; any LUN still there is not the plan's
-      // to remove, so the refusal is reported instead.
-      storageObject(lio, op.storage).delete({ cascade: false });
-      return;
   }
 }

@@ -15,9 +15,7 @@ type TargetOperation = Extract<
       | 'set-tpg-attributes'
       | 'set-tpg-parameters'
       | 'set-tpg-auth'
-      | 'set-tpg-enable'
-      | 'delete-tpg'
-      | 'delete-target';
+      | 'set-tpg-enable';
   }
 >;
 
@@ -68,9 +66,5 @@ export function performTargetOperation(lio: LioRoot, op: TargetOperation, fresh:
       return tpg(lio, op.tpg).setAuth(op.credentials, fresh ? 'unset' : 'read');
     case 'set-tpg-enable':
       return setEnable(lio, op);
-    case 'delete-tpg':
-      return tpg(lio, op.tpg).delete();
-    case 'delete-target':
-      return target(lio, op.fabric, op.wwn).delete();
   }
 }

@@ -9,18 +9,14 @@ type TpgMemberOperation = Extract<
     kind:
       | 'create-lun'
       | 'set-lun-alua-group'
-      | 'delete-lun'
       | 'create-portal'
       | 'set-portal'
-      | 'delete-portal'
       | 'create-node-acl'
       | 'set-node-acl-attributes'
       | 'set-node-acl-tag'
       | 'set-node-acl-auth'
-      | 'delete-node-acl'
       | 'create-mapped-lun'
-      | 'set-mapped-lun-write-protect'
-      | 'delete-mapped-lun';
+      | 'set-mapped-lun-write-protect';
   }
 >;
 
@@ -62,15 +58,11 @@ export function performTpgMemberOperation(lio: LioRoot, op: TpgMemberOperation, 
       if (lun.aluaGroup() !== op.aluaGroup) lun.setAluaGroup(op.aluaGroup);
       return;
     }
-    case 'delete-lun':
-      return tpg(lio, op.tpg).lun(op.index).delete();
     case 'create-portal':
       tpg(lio, op.tpg).createPortal(op.ipAddress, op.port, { iser: op.iser, offload: op.offload });
       return;
     case 'set-portal':
       return setPortal(lio, op);
-    case 'delete-portal':
-      return tpg(lio, op.tpg).portal(op.ipAddress, op.port).delete();
     case 'create-node-acl':
       tpg(lio, op.tpg).createNodeAcl(op.nodeWwn);
       return;
@@ -80,8 +72,6 @@ export function performTpgMemberOperation(lio: LioRoot, op: TpgMemberOperation, 
       return setTag(lio, op);
     case 'set-node-acl-auth':
       return nodeAcl(lio, op.tpg, op.nodeWwn).setAuth(op.credentials, fresh ? 'unset' : 'read');
-    case 'delete-node-acl':
-      return nodeAcl(lio, op.tpg, op.nodeWwn).delete();
     case 'create-mapped-lun':
       nodeAcl(lio, op.tpg, op.nodeWwn).createMappedLun(op.index, op.tpgLun, {
         writeProtect: op.writeProtect,
@@ -90,7 +80,5 @@ export function performTpgMemberOperation(lio: LioRoot, op: TpgMemberOperation, 
       return;
     case 'set-mapped-lun-write-protect':
       return setWriteProtect(lio, op);
-    case 'delete-mapped-lun':
-      return nodeAcl(lio, op.tpg, op.nodeWwn).mappedLun(op.index).delete();
   }
 }

@@ -282,7 +282,12 @@ export class StorageObject {
   delete(options: StorageObjectDeleteOptions = {}): StorageObjectDeleteResult {
     const luns = this.lunsToRemove(options);
     applySteps(this.fs, this.deletionSteps(luns));
-    // Another tool may keep more objects in the same HBA: then the HBA stays.
+    this.removeHba();
+    return { removedLuns: luns.map((l) => l.label) };
+  }
+
+  /** After the object's directory is gone: its HBA too, unless another tool keeps more objects in it. */
+  removeHba(): void {
     let hbaRemoved = false;
     try {
       this.fs.rmdir(`core/${this.hba}`);
@@ -291,7 +296,6 @@ export class StorageObject {
       hbaRemoved = false;
     }
     this.lio.storageRegistry.removed(this.plugin, this.name, this.hba, hbaRemoved);
-    return { removedLuns: luns.map((l) => l.label) };
   }
 
   /** The LUNs a delete removes with the object; refused when there are some and cascade is false. */

@@ -34,7 +34,7 @@ describe('LioRoot.clear', () => {
     expect(made.findIndex((c) => c.startsWith('rmdir core/'))).toBeGreaterThan(lastTargetChange);
   });
 
-  it('stops at a refusal, in the words of the object, and leaves the storage objects alone', () => {
+  it('stops at a target the kernel refuses to remove, in the words of the object: the other targets go, the storage objects stay', () => {
     const sim = new SimConfigFs();
     const t = newLio(sim);
     buildRich(t.lio);
@@ -49,6 +49,7 @@ describe('LioRoot.clear', () => {
     expect((caught as KernelRefusedError).message).toMatch(new RegExp(`^Cannot delete TPG iscsi/${IQN}/tpg1: cannot remove .*tpgt_1: the object is in use \\(device or resource busy\\) \\[EBUSY\\]$`));
     expect((caught as KernelRefusedError).exitCode).toBe(5);
     expect(t.lio.storageObjects().map((so) => so.name)).toEqual(['blk1', 'disk1', 'rd0']);
+    expect(t.lio.targets().map((target) => target.wwn)).toEqual([IQN]);
     expect(kernelState(sim)).not.toEqual(kernelState(new SimConfigFs()));
   });
 });

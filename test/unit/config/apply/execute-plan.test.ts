@@ -3,8 +3,10 @@ import { executePlan } from '../../../../src/config/apply/index.js';
 import { ConfigFsError } from '../../../../src/configfs/index.js';
 import { dumpConfig } from '../../../../src/config/dump/index.js';
 import { parseConfig, planConfig, planRestore, serializeConfig, type PlanOperation, type SaveConfig, type TpgId } from '../../../../src/config/index.js';
+import { describeOperation } from '../../../../src/config/plan/describe.js';
+import { SimConfigFs } from '../../../../src/configfs/sim/index.js';
 import { newLio } from '../../model/helpers.js';
-import { buildRich, CLIENT, IQN } from './rich-config.js';
+import { buildRich, CLIENT, CLIENT2, IQN } from './rich-config.js';
 
 const TPG: TpgId = { fabric: 'iscsi', wwn: IQN, tag: 1 };
 
@@ -190,5 +192,32 @@ describe('executePlan', () => {
     expect(report.failed.map((f) => f.message)).toEqual([`delete LUN 7 in iscsi/${IQN}/tpg1: No LUN 7 in TPG iscsi/${IQN}/tpg1`]);
     expect(report.skipped.map((s) => s.reason)).toEqual([`LUN 7 of iscsi/${IQN}/tpg1 could not be removed`, `LUN 7 of iscsi/${IQN}/tpg1 could not be removed`]);
     expect(t.lio.fabric('iscsi').findTarget(IQN)).toBeDefined();
+  });
+
+  it('removes objects of one kind side by side: a refusal costs only that object and what holds it', () => {
+    const sim = new SimConfigFs();
+    const t = newLio(sim);
+    buildRich(t.lio);
+    const ops = planConfig(dumpConfig(t.lio), { ...dumpConfig(t.lio), targets: [], storage_objects: [] }).operations;
+    const acl = `iscsi/${IQN}/tpgt_1/acls/${CLIENT}`;
+    sim.injectFailure('rmdir', `${acl}/lun_0`, 'EBUSY');
+    t.fs.reset();
+    const report = executePlan(t.lio, ops);
+    // The mapped LUNs' changes interleave: each is handed over before the first is done.
+    const mappedLunChanges = t.fs.changes().filter((c) => /\/acls\/[^/]+\/lun_\d+/.test(c.path)).map((c) => `${c.op} ${c.path.replace(/.*\/acls\//, '')}`);
+    expect(mappedLunChanges.slice(0, 3)).toEqual([`unlink ${CLIENT}/lun_0/dddddddddd`, `unlink ${CLIENT}/lun_1/eeeeeeeeee`, `unlink ${CLIENT2}/lun_5/ffffffffff`]);
+    expect(report.failed.map((f) => f.message)).toEqual([
+      `Cannot delete mapped LUN iscsi/${IQN}/tpg1/acls/${CLIENT}/mapped_lun0: cannot remove ${sim.root}/${acl}/lun_0: the object is in use (device or resource busy) [EBUSY]`,
+    ]);
+    // The ACL holding it stays, with its TPG and target; the LUN's own removal took the
+    // emptied mapped LUN with it (the kernel refused only once), and everything else is gone.
+    expect(report.skipped.map((s) => describeOperation(s.operation))).toEqual([
+      `delete ACL ${CLIENT} in iscsi/${IQN}/tpg1`,
+      `delete TPG iscsi/${IQN}/tpg1`,
+      `delete iscsi target ${IQN}`,
+    ]);
+    expect(t.lio.storageObjects()).toEqual([]);
+    expect(t.lio.targets().map((target) => target.wwn)).toEqual([IQN]);
+    expect(t.lio.fabric('iscsi').target(IQN).tpg(1).nodeAcls().map((a) => a.wwn)).toEqual([CLIENT]);
   });
 });
