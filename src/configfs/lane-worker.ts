@@ -12,7 +12,7 @@ export interface WorkerOutcome {
  * The worker's program: each lane is a chain of node:fs callbacks, all lanes started at
  * once, so as many calls are in the kernel at a time as libuv has threads. Plain
  * JavaScript in a string, because a worker needs a file or source text and the bundle has
- * no file of its own to point it at; test/unit/configfs/lane-worker.test.ts runs it.
+ * no file of its own to point it at; test/unit/configfs/run-lanes.test.ts runs it.
  */
 const SOURCE = `'use strict';
 const { workerData } = require('node:worker_threads');

@@ -1,5 +1,5 @@
 import { applyChange, type ConfigFs, type ConfigFsChange } from '../configfs/index.js';
-import { inContext } from './errors.js';
+import { inContext, KernelRefusedError } from './errors.js';
 
 /**
  * One change of a larger operation, with what that operation is in an error's words
@@ -19,10 +19,14 @@ export function applySteps(fs: ConfigFs, steps: readonly Step[]): void {
   }
 }
 
-/** Makes independent lists of steps side by side; the first refusal is thrown in its step's words. */
+/**
+ * Makes independent lists of steps side by side. The first refusal is thrown in its step's
+ * words; when other lanes were refused too, the hint names them.
+ */
 export function applyLanes(fs: ConfigFs, lanes: readonly (readonly Step[])[]): void {
-  const first = fs.runLanes(lanes).failures[0];
+  const refused = fs.runLanes(lanes).failures.map((f) => ({ what: lanes[f.lane]?.[f.index]?.what ?? 'Cannot make a change', error: f.error }));
+  const [first, ...more] = refused;
   if (first === undefined) return;
-  const step = lanes[first.lane]?.[first.index];
-  throw step === undefined ? first.error : inContext(step.what, first.error);
+  const others = more.length === 0 ? undefined : `also refused: ${more.map((r) => `${r.what} [${r.error.errno}]`).join('; ')}`;
+  throw new KernelRefusedError(`${first.what}: ${first.error.message}`, first.error, others === undefined ? undefined : { hint: others });
 }

@@ -52,6 +52,23 @@ describe('LioRoot.clear', () => {
     expect(t.lio.targets().map((target) => target.wwn)).toEqual([IQN]);
     expect(kernelState(sim)).not.toEqual(kernelState(new SimConfigFs()));
   });
+
+  it('names every target the kernel refused, the first in the message and the others in the hint', () => {
+    const sim = new SimConfigFs();
+    const t = newLio(sim);
+    buildRich(t.lio);
+    sim.injectFailure('rmdir', `iscsi/${IQN}/tpgt_1`, 'EBUSY');
+    sim.injectFailure('rmdir', `loopback/${LOOPBACK}/tpgt_1`, 'EBUSY');
+    let caught: unknown;
+    try {
+      t.lio.clear();
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(KernelRefusedError);
+    expect((caught as KernelRefusedError).message).toMatch(new RegExp(`^Cannot delete TPG iscsi/${IQN}/tpg1: `));
+    expect((caught as KernelRefusedError).hint).toBe(`also refused: Cannot delete TPG loopback/${LOOPBACK}/tpg1 [EBUSY]`);
+  });
 });
 
 describe('linkIn', () => {
