@@ -35,6 +35,8 @@ const fmtS = (c) => {
 };
 const ratio = (a, b) => (ok(a) && ok(b) && b.secs > 0 ? a.secs / b.secs : null);
 const fmtR = (r) => (r === null ? '—' : `${r < 0.095 ? r.toFixed(3) : r.toFixed(2)}×`);
+// A verdict's ratio with the digit that decides it: 0.102× missed against ≤ 0.1×, not "0.10×".
+const fmtVerdict = (r, limit) => (fmtR(r) === `${limit.toFixed(2)}×` || fmtR(r) === `${limit.toFixed(3)}×` ? `${r.toFixed(4)}×` : fmtR(r));
 // A timed-out denominator ("timeout: over 900 s") still bounds the ratio from above.
 const overSecs = (c) => (c?.status === 'timeout' ? Number(/over (\d+(?:\.\d+)?) s/.exec(c.note ?? '')?.[1] ?? NaN) : NaN);
 const bound = (a, b) => (ok(a) && overSecs(b) > 0 ? a.secs / overSecs(b) : null);
@@ -162,10 +164,10 @@ function renderRun(outDir) {
   // floor's calls); `allowed`: the time the target allows. A miss is out of reach when
   // the first is over the second.
   const judge = (what, r, limit, { upper = null, least = null, allowed = null } = {}) => {
-    if (r !== null && r <= limit) verdicts.push({ what, state: 'met', text: `${fmtR(r)} (target ≤ ${limit}×)` });
+    if (r !== null && r <= limit) verdicts.push({ what, state: 'met', text: `${fmtVerdict(r, limit)} (target ≤ ${limit}×)` });
     else if (r !== null && least !== null && allowed !== null && least > allowed) {
-      verdicts.push({ what, state: 'missed, out of reach', text: `${fmtR(r)} (target ≤ ${limit}×): node -e 0 plus the floor take ${least.toFixed(3)} s, the target allows ${allowed.toFixed(3)} s` });
-    } else if (r !== null) verdicts.push({ what, state: 'missed', text: `${fmtR(r)} (target ≤ ${limit}×)` });
+      verdicts.push({ what, state: 'missed, out of reach', text: `${fmtVerdict(r, limit)} (target ≤ ${limit}×): node -e 0 plus the floor take ${least.toFixed(3)} s, the target allows ${allowed.toFixed(3)} s` });
+    } else if (r !== null) verdicts.push({ what, state: 'missed', text: `${fmtVerdict(r, limit)} (target ≤ ${limit}×)` });
     else if (upper !== null && upper <= limit) verdicts.push({ what, state: 'met', text: `< ${fmtR(upper)}: targetcli timed out (target ≤ ${limit}×)` });
     else verdicts.push({ what, state: 'not measured', text: 'a needed cell is missing, failed or skipped' });
   };
