@@ -18,6 +18,11 @@ function lane(i: number, files: number): ConfigFsChange[] {
   return out;
 }
 
+/** Four lanes of `each` new directories `t/<prefix><lane>-<n>`: 280 changes at 70, enough for a worker. */
+function mkdirLanes(prefix: string, each = 70): ConfigFsChange[][] {
+  return Array.from({ length: 4 }, (_, i) => Array.from({ length: each }, (_, f) => ({ op: 'mkdir', path: `t/${prefix}${i}-${f}` })));
+}
+
 describe('runLanes', () => {
   let root: string;
   beforeEach(() => {
@@ -53,7 +58,7 @@ describe('runLanes', () => {
     for (const files of [2, 75]) {
       const fresh = mkdtempSync(join(tmpdir(), 'lioctl-lanes-'));
       mkdirSync(join(fresh, 't', 'full', 'inside'), { recursive: true });
-      const lanes: ConfigFsChange[][] = Array.from({ length: 4 }, (_, i) => Array.from({ length: files }, (_, f) => ({ op: 'mkdir', path: `t/l${i}-${f}` })));
+      const lanes = mkdirLanes('l', files);
       lanes[2]?.splice(1, 0, { op: 'rmdir', path: 't/full' });
       const outcome = new KernelConfigFs(fresh).runLanes(lanes);
       expect(outcome.failures).toHaveLength(1);
@@ -70,7 +75,7 @@ describe('runLanes', () => {
   });
 
   it('never creates a file on write, in a worker too', () => {
-    const lanes: ConfigFsChange[][] = Array.from({ length: 4 }, (_, i) => Array.from({ length: 70 }, (_, f) => ({ op: 'mkdir', path: `t/w${i}-${f}` })));
+    const lanes = mkdirLanes('w');
     lanes[3]?.push({ op: 'write', path: 't/nosuch', value: '1' });
     const outcome = new KernelConfigFs(root).runLanes(lanes);
     expect(outcome.failures.map((f) => [f.lane, f.index, f.error.errno])).toEqual([[3, 70, 'ENOENT']]);
@@ -78,7 +83,7 @@ describe('runLanes', () => {
   });
 
   it('refuses a path that could leave the root before making any change', () => {
-    const lanes: ConfigFsChange[][] = Array.from({ length: 4 }, (_, i) => Array.from({ length: 70 }, (_, f) => ({ op: 'mkdir', path: `t/x${i}-${f}` })));
+    const lanes = mkdirLanes('x');
     lanes[1]?.push({ op: 'mkdir', path: '../escape' });
     expect(() => new KernelConfigFs(root).runLanes(lanes)).toThrow(ValidationError);
     expect(readdirSync(join(root, 't')).filter((n) => n.startsWith('x'))).toEqual([]);

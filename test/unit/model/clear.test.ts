@@ -7,7 +7,7 @@ import { SimConfigFs } from '../../../src/configfs/sim/index.js';
 import { linkIn } from '../../../src/model/fabric/link-in.js';
 import { KernelRefusedError } from '../../../src/model/index.js';
 import { buildRich, IQN, LOOPBACK } from '../config/apply/rich-config.js';
-import { kernelState, newLio } from './helpers.js';
+import { expectError, kernelState, newLio } from './helpers.js';
 
 describe('LioRoot.clear', () => {
   it('removes every target, storage object and HBA, and discovery authentication', () => {
@@ -39,15 +39,9 @@ describe('LioRoot.clear', () => {
     const t = newLio(sim);
     buildRich(t.lio);
     sim.injectFailure('rmdir', `iscsi/${IQN}/tpgt_1`, 'EBUSY');
-    let caught: unknown;
-    try {
-      t.lio.clear();
-    } catch (err) {
-      caught = err;
-    }
-    expect(caught).toBeInstanceOf(KernelRefusedError);
-    expect((caught as KernelRefusedError).message).toMatch(new RegExp(`^Cannot delete TPG iscsi/${IQN}/tpg1: cannot remove .*tpgt_1: the object is in use \\(device or resource busy\\) \\[EBUSY\\]$`));
-    expect((caught as KernelRefusedError).exitCode).toBe(5);
+    const err = expectError(() => t.lio.clear(), KernelRefusedError, 'kernel-ebusy');
+    expect(err.message).toMatch(new RegExp(`^Cannot delete TPG iscsi/${IQN}/tpg1: cannot remove .*tpgt_1: the object is in use \\(device or resource busy\\) \\[EBUSY\\]$`));
+    expect(err.exitCode).toBe(5);
     expect(t.lio.storageObjects().map((so) => so.name)).toEqual(['blk1', 'disk1', 'rd0']);
     expect(t.lio.targets().map((target) => target.wwn)).toEqual([IQN]);
     expect(kernelState(sim)).not.toEqual(kernelState(new SimConfigFs()));
@@ -59,15 +53,9 @@ describe('LioRoot.clear', () => {
     buildRich(t.lio);
     sim.injectFailure('rmdir', `iscsi/${IQN}/tpgt_1`, 'EBUSY');
     sim.injectFailure('rmdir', `loopback/${LOOPBACK}/tpgt_1`, 'EBUSY');
-    let caught: unknown;
-    try {
-      t.lio.clear();
-    } catch (err) {
-      caught = err;
-    }
-    expect(caught).toBeInstanceOf(KernelRefusedError);
-    expect((caught as KernelRefusedError).message).toMatch(new RegExp(`^Cannot delete TPG iscsi/${IQN}/tpg1: `));
-    expect((caught as KernelRefusedError).hint).toBe(`also refused: Cannot delete TPG loopback/${LOOPBACK}/tpg1 [EBUSY]`);
+    const err = expectError(() => t.lio.clear(), KernelRefusedError, 'kernel-ebusy');
+    expect(err.message).toMatch(new RegExp(`^Cannot delete TPG iscsi/${IQN}/tpg1: `));
+    expect(err.hint).toBe(`also refused: Cannot delete TPG loopback/${LOOPBACK}/tpg1 [EBUSY]`);
   });
 });
 
