@@ -1,9 +1,9 @@
 import { asLioctlError, PartialFailureError, type LioctlError } from '../../errors/index.js';
 import type { LioRoot } from '../../model/index.js';
+import { inContext } from '../../model/errors.js';
 import { describeOperation } from '../plan/describe.js';
 import type { PlanOperation } from '../plan/operations.js';
 import { aluaGroupKey, createdBy, holdersOf, neededBy, removedBy, settingsOf, type ObjectKey } from './object-keys.js';
-import { inContext } from '../../model/errors.js';
 import { deletionOf, isDeletion, type DeleteOperation, type Deletion } from './deletions.js';
 import { performOperation } from './perform-operation.js';
 import { SettingsRefusedError } from './write-settings.js';
