@@ -258,7 +258,9 @@ for size in "${SIZES[@]}"; do
     fi
 
     # restoreconfig from empty, then clearconfig, CYCLES times per tool.
-    for tool in floor lioctl targetcli; do
+    # floor8: the same calls side by side (floor -j 8), what a tool that runs
+    # independent calls at once could reach.
+    for tool in floor floor8 lioctl targetcli; do
         kr="$size|restoreconfig|$tool" kc="$size|clearconfig|$tool"
         if [ $tool = targetcli ] && [ -n "$TC_RESTORE_SKIP" ]; then
             ACC_FAIL[$kr]=$TC_RESTORE_SKIP ACC_FAIL[$kc]=$TC_RESTORE_SKIP
@@ -268,6 +270,7 @@ for size in "${SIZES[@]}"; do
         fi
         for ((c = 0; c < CYCLES; c++)); do
             if [ $tool = floor ]; then CMD=("$FLOOR" "$D/ops/restore.ops") LIMIT=$TIMEOUT
+            elif [ $tool = floor8 ]; then CMD=("$FLOOR" -j 8 "$D/ops/restore.ops") LIMIT=$TIMEOUT
             else cli $tool restoreconfig "savefile=$D/config.json"
             fi
             timed "${CMD[@]}"
@@ -280,6 +283,7 @@ for size in "${SIZES[@]}"; do
             fi
             restore_t=$T
             if [ $tool = floor ]; then CMD=("$FLOOR" "$D/ops/clear.ops")
+            elif [ $tool = floor8 ]; then CMD=("$FLOOR" -j 8 "$D/ops/clear.ops")
             else cli $tool clearconfig confirm=true
             fi
             timed "${CMD[@]}"
