@@ -1,4 +1,6 @@
 import type { ConfigFs } from '../../configfs/index.js';
+import { inStep } from '../rollback.js';
+import type { Step } from '../steps.js';
 
 /**
  * The name of the one link in a LUN or mapped LUN directory, whatever it is called,
@@ -10,4 +12,12 @@ export function linkIn(fs: ConfigFs, dir: string, files: ReadonlySet<string>): s
   const candidates = fs.list(dir).filter((name) => !files.has(name));
   if (candidates.length <= 1) return candidates[0];
   return candidates.find((name) => fs.stat(`${dir}/${name}`).kind === 'link');
+}
+
+/** Appends the steps that remove a LUN's or mapped LUN's directory: its link, then the directory. */
+export function linkedDirDeletion(fs: ConfigFs, dir: string, files: ReadonlySet<string>, what: string, out: Step[]): Step[] {
+  const link = inStep(what, () => linkIn(fs, dir, files));
+  if (link !== undefined) out.push({ op: 'unlink', path: `${dir}/${link}`, what });
+  out.push({ op: 'rmdir', path: dir, what });
+  return out;
 }

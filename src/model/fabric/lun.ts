@@ -2,7 +2,7 @@ import { ConfigFsError } from '../../configfs/index.js';
 import { readIfExists } from '../configfs-text.js';
 import { inStep } from '../rollback.js';
 import { applySteps, type Step } from '../steps.js';
-import { linkIn } from './link-in.js';
+import { linkedDirDeletion } from './link-in.js';
 import { DEFAULT_ALUA_GROUP } from '../storage/alua-group.js';
 import { parseHbaDir, type StoragePlugin } from '../storage/plugins.js';
 import { StorageObject } from '../storage/storage-object.js';
@@ -118,11 +118,7 @@ export class Lun {
   /** Appends the steps of delete(). */
   deletionSteps(out: Step[] = [], options: LunDeleteOptions = {}): Step[] {
     if (options.mappedLunsRemoved !== true) for (const m of this.mappedLuns()) m.deletionSteps(out);
-    const what = `Cannot delete LUN ${this.label}`;
-    const link = inStep(what, () => linkIn(this.fs, this.path, LUN_FILES));
-    if (link !== undefined) out.push({ op: 'unlink', path: `${this.path}/${link}`, what });
-    out.push({ op: 'rmdir', path: this.path, what });
-    return out;
+    return linkedDirDeletion(this.fs, this.path, LUN_FILES, `Cannot delete LUN ${this.label}`, out);
   }
 }
 

@@ -4,7 +4,7 @@ import { inStep } from '../rollback.js';
 import { parseBool } from '../validate/index.js';
 import { Lun } from './lun.js';
 import { applySteps, type Step } from '../steps.js';
-import { linkIn } from './link-in.js';
+import { linkedDirDeletion } from './link-in.js';
 import type { NodeAcl } from './node-acl.js';
 
 /** Files the kernel puts in a mapped LUN directory; the other entry is the link. */
@@ -83,11 +83,7 @@ export class MappedLun {
 
   /** Appends the steps that delete this mapped LUN: its link, then its directory. */
   deletionSteps(out: Step[] = []): Step[] {
-    const what = `Cannot delete mapped LUN ${this.label}`;
-    const link = inStep(what, () => linkIn(this.fs, this.path, MAPPED_LUN_FILES));
-    if (link !== undefined) out.push({ op: 'unlink', path: `${this.path}/${link}`, what });
-    out.push({ op: 'rmdir', path: this.path, what });
-    return out;
+    return linkedDirDeletion(this.fs, this.path, MAPPED_LUN_FILES, `Cannot delete mapped LUN ${this.label}`, out);
   }
 
   delete(): void {
