@@ -33,14 +33,14 @@ function readSmallFile(abs: string): string {
 }
 
 // A worker costs about 0.3 s to start under emulation, 20 ms on hardware: worth it for a
-// clear's thousands of removals, not for a few.
+// clear's thousands of removals, not for a few, unless it was started ahead (expectLanes).
 const CHANGES_FOR_A_WORKER = 256;
 
 /** The real port: node:fs calls on the kernel's configfs (or any directory given as root). */
 export class KernelConfigFs implements ConfigFs {
   readonly backend = 'kernel' as const;
   readonly root: string;
-  /** Made for the first large batch; null once it failed to start. */
+  /** Made for the first large batch or by expectLanes; null once it failed to start. */
   private worker: LaneWorker | null | undefined;
 
   constructor(root: string = DEFAULT_ROOT) {
@@ -122,7 +122,7 @@ export class KernelConfigFs implements ConfigFs {
   runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome {
     let changes = 0;
     for (const lane of lanes) changes += lane.length;
-    if (lanes.length < 2 || changes < CHANGES_FOR_A_WORKER || this.worker === null) return runLanesInTurn(this, lanes);
+    if (lanes.length < 2 || this.worker === null || (this.worker === undefined && changes < CHANGES_FOR_A_WORKER)) return runLanesInTurn(this, lanes);
     // Checked and made absolute here, as the single calls do.
     const absolute = lanes.map((lane) => lane.map((c) => (c.op === 'symlink' ? { ...c, path: this.abs(c.path), target: this.abs(c.target) } : { ...c, path: this.abs(c.path) })));
     const outcome = (this.worker ??= new LaneWorker()).run(absolute);
@@ -136,6 +136,11 @@ export class KernelConfigFs implements ConfigFs {
       return { lane, index, error: new ConfigFsError(change.op, change.path, errno, change.op === 'write' ? change.value : undefined) };
     });
     return { done: outcome.done, failures };
+  }
+
+  expectLanes(): void {
+    // Its thread boots while this one goes on; runLanes waits for it to be ready.
+    this.worker ??= new LaneWorker();
   }
 
   exists(path: string): boolean {

@@ -44,6 +44,12 @@ export interface ConfigFs {
    * order. A lane stops at its first refusal; the other lanes go on.
    */
   runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome;
+  /**
+   * Says that batches worth making side by side are coming, so that a port which needs
+   * time to get ready for them (the kernel's starts a worker thread) does so now, while
+   * the caller goes on with other calls.
+   */
+  expectLanes(): void;
 }
 
 /** One change to configfs, as data, so that a batch of them can be handed over at once. */

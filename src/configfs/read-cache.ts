@@ -146,4 +146,8 @@ export class ReadCachingConfigFs implements ConfigFs {
     this.clear();
     return this.inner.runLanes(lanes);
   }
+
+  expectLanes(): void {
+    this.inner.expectLanes();
+  }
 }

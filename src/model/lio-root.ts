@@ -13,9 +13,16 @@ import { createStorageObject } from './storage/create-storage-object.js';
 import { isStoragePlugin, type StoragePlugin } from './storage/plugins.js';
 import { StorageObject } from './storage/storage-object.js';
 import { StorageRegistry } from './storage/storage-registry.js';
-import { applyLanes } from './steps.js';
+import { applyLanes, type Step } from './steps.js';
 import type { BlockSpec, FileioSpec, PscsiSpec, RamdiskSpec, StorageObjectSpec, UserSpec } from './storage/storage-spec.js';
 import type { RandomBytes } from './validate/index.js';
+
+/**
+ * From how many removals a clear asks the port to get ready for side-by-side changes
+ * while it reads the rest (on the kernel, a worker thread that takes about 0.3 s to start
+ * under emulation; a LUN's or mapped LUN's removal waits in the kernel).
+ */
+const CHANGES_AHEAD = 128;
 
 export interface LioRootOptions {
   /** The machine outside configfs (backing files, /sys, modprobe); the real one by default. */
@@ -162,7 +169,15 @@ export class LioRoot {
     // Each target, then each storage object, is a lane of its own: most of a clear's time
     // is the kernel waiting (LUNs and devices being released), which lanes do side by side.
     const targets = this.fabrics().flatMap((f) => f.targets({ includeInvalid: true }));
-    applyLanes(this.fs, targets.map((t) => t.deletionSteps()));
+    const lanes: Step[][] = [];
+    let changes = 0;
+    for (const target of targets) {
+      const steps = target.deletionSteps();
+      lanes.push(steps);
+      // Enough to make side by side: the port gets ready while the rest is read.
+      if (changes < CHANGES_AHEAD && (changes += steps.length) >= CHANGES_AHEAD) this.fs.expectLanes();
+    }
+    applyLanes(this.fs, lanes);
     const objects = this.storageObjects();
     applyLanes(this.fs, objects.map((so) => so.deletionSteps(so.lunsToRemove())));
     this.storageRegistry.forget();

@@ -1,4 +1,4 @@
-import type { ConfigFs } from '../configfs/index.js';
+import { applyChange, type ConfigFs, type ConfigFsChange, type LaneFailure } from '../configfs/index.js';
 import { LioctlError } from '../errors/index.js';
 import { inContext, RollbackError, type ErrnoHints } from './errors.js';
 
@@ -19,6 +19,19 @@ export class Rollback {
   symlink(target: string, path: string): void {
     this.fs.symlink(target, path);
     this.undo.push({ what: path, run: () => this.fs.unlink(path) });
+  }
+
+  /** Makes a change, and remembers how to take it back when it made a directory or a link. */
+  apply(change: ConfigFsChange): void {
+    applyChange(this.fs, change);
+    this.made(change);
+  }
+
+  /** Remembers how to take back a change made elsewhere (side by side with others). */
+  made(change: ConfigFsChange): void {
+    // A write lands in a directory this create made, and goes with it.
+    if (change.op === 'mkdir') this.undo.push({ what: change.path, run: () => this.fs.rmdir(change.path) });
+    else if (change.op === 'symlink') this.undo.push({ what: change.path, run: () => this.fs.unlink(change.path) });
   }
 
   /** Registers an arbitrary undo step (a file created on the host, a value to restore). */
@@ -50,13 +63,54 @@ export function atomically<T>(fs: ConfigFs, what: string, body: (rb: Rollback) =
   try {
     return body(rb);
   } catch (err) {
-    const left = rb.rollback();
-    const shown = inContext(what, err, hints);
-    if (left.length > 0 && shown instanceof LioctlError) {
-      throw new RollbackError(`${shown.message}; undoing the partial create failed too`, shown, left);
-    }
-    throw shown;
+    throw undone(rb, what, err, hints);
   }
+}
+
+/** Takes back what `rb` made, and puts the refusal in the user's terms. */
+function undone(rb: Rollback, what: string, err: unknown, hints: ErrnoHints): unknown {
+  const left = rb.rollback();
+  const shown = inContext(what, err, hints);
+  if (left.length > 0 && shown instanceof LioctlError) {
+    return new RollbackError(`${shown.message}; undoing the partial create failed too`, shown, left);
+  }
+  return shown;
+}
+
+/**
+ * A create read into its configfs changes before any is made, so that many creates can be
+ * handed to configfs at once (ConfigFs.runLanes), each still all or nothing.
+ */
+export interface Creation<T> {
+  /** "Cannot create LUN 3 in TPG ... for ...": what a refusal's message starts with. */
+  readonly what: string;
+  readonly changes: readonly ConfigFsChange[];
+  readonly hints: ErrnoHints;
+  /** The object made, once the changes are. */
+  readonly made: T;
+}
+
+/** Makes a creation's changes in order; on a refusal takes back what was made and throws. */
+export function create<T>(fs: ConfigFs, creation: Creation<T>): T {
+  return atomically(
+    fs,
+    creation.what,
+    (rb) => {
+      for (const change of creation.changes) rb.apply(change);
+      return creation.made;
+    },
+    creation.hints,
+  );
+}
+
+/**
+ * The error for a creation whose lane was refused at `failure`: the changes made before
+ * it are taken back first, in reverse order, as `create` would.
+ */
+export function refusedCreation(fs: ConfigFs, creation: Creation<unknown>, failure: LaneFailure): unknown {
+  const rb = new Rollback(fs);
+  for (const change of creation.changes.slice(0, failure.index)) rb.made(change);
+  return undone(rb, creation.what, failure.error, creation.hints);
 }
 
 /** Runs a multi-step change and puts a kernel refusal in context (no rollback). */

@@ -1,5 +1,6 @@
-import { applyChange, type ConfigFs, type ConfigFsChange } from '../configfs/index.js';
+import { applyChange, type ConfigFs, type ConfigFsChange, type LaneFailure } from '../configfs/index.js';
 import { inContext, KernelRefusedError } from './errors.js';
+import { refusedCreation, type Creation } from './rollback.js';
 
 /**
  * One change of a larger operation, with what that operation is in an error's words
@@ -29,4 +30,29 @@ export function applyLanes(fs: ConfigFs, lanes: readonly (readonly Step[])[]): v
   if (first === undefined) return;
   const others = more.length === 0 ? undefined : `also refused: ${more.map((r) => `${r.what} [${r.error.errno}]`).join('; ')}`;
   throw new KernelRefusedError(`${first.what}: ${first.error.message}`, first.error, others === undefined ? undefined : { hint: others });
+}
+
+/** One of several independent operations handed to configfs together: its changes, and the error its refusal means. */
+export interface SideBySide {
+  readonly changes: readonly ConfigFsChange[];
+  refused(failure: LaneFailure): unknown;
+}
+
+/** A delete's steps; a refusal is reported in its step's words, and nothing is taken back. */
+export function stepsSideBySide(steps: readonly Step[]): SideBySide {
+  return { changes: steps, refused: (f) => inContext(steps[f.index]?.what ?? 'Cannot make a change', f.error) };
+}
+
+/** A create, all or nothing: a refused one takes back what it made before its error is reported. */
+export function creationSideBySide(fs: ConfigFs, creation: Creation<unknown>): SideBySide {
+  return { changes: creation.changes, refused: (f) => refusedCreation(fs, creation, f) };
+}
+
+/** Makes independent operations side by side; per operation, the error of its refusal, or undefined. */
+export function makeSideBySide(fs: ConfigFs, items: readonly SideBySide[]): unknown[] {
+  const errors: unknown[] = items.map(() => undefined);
+  for (const failure of fs.runLanes(items.map((item) => item.changes)).failures) {
+    errors[failure.lane] = items[failure.lane]?.refused(failure);
+  }
+  return errors;
 }

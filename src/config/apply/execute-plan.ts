@@ -1,10 +1,10 @@
 import { asLioctlError, PartialFailureError, type LioctlError } from '../../errors/index.js';
-import type { LioRoot } from '../../model/index.js';
-import { inContext } from '../../model/errors.js';
+import { creationSideBySide, makeSideBySide, stepsSideBySide, type LioRoot, type SideBySide } from '../../model/index.js';
 import { describeOperation } from '../plan/describe.js';
 import type { PlanOperation } from '../plan/operations.js';
 import { aluaGroupKey, createdBy, holdersOf, neededBy, removedBy, settingsOf, type ObjectKey } from './object-keys.js';
-import { deletionOf, isDeletion, type DeleteOperation, type Deletion } from './deletions.js';
+import { creationOf, isSideBySideCreate } from './creations.js';
+import { deletionOf, isDeletion } from './deletions.js';
 import { performOperation } from './perform-operation.js';
 import { SettingsRefusedError } from './write-settings.js';
 
@@ -106,28 +106,42 @@ class Casualties {
  * depends on a failed object is skipped with a reason rather than attempted for a second,
  * confusing error. Nothing is thrown for refusals; the report says what happened.
  * Consecutive removals of one kind (every mapped LUN, then every LUN, ...) are independent
- * of each other, and are handed to configfs side by side.
+ * of each other, and are handed to configfs side by side; so are consecutive creates of
+ * LUNs, and of mapped LUNs, each still all or nothing.
  */
 export function executePlan(lio: LioRoot, operations: readonly PlanOperation[], options: ExecuteOptions = {}): ExecutionReport {
   const run = new Execution(lio, options);
+  if (options.stopAtFirstFailure !== true && operations.filter(goesSideBySide).length >= SIDE_BY_SIDE_AHEAD) lio.fs.expectLanes();
   for (let i = 0; i < operations.length; ) {
     const op = operations[i] as PlanOperation;
     if (options.stopAtFirstFailure === true && run.failed.length > 0) {
       for (const rest of operations.slice(i)) run.skipped.push({ operation: rest, reason: 'stopped at the first failure' });
       break;
     }
-    const end = options.stopAtFirstFailure === true ? i + 1 : endOfRemovals(operations, i);
-    if (end > i + 1) run.removeSideBySide(operations.slice(i, end) as DeleteOperation[]);
+    const end = options.stopAtFirstFailure === true ? i + 1 : endOfRun(operations, i);
+    if (end > i + 1) run.sideBySide(operations.slice(i, end));
     else run.perform(op);
     i = end;
   }
   return { done: run.done, failed: run.failed, skipped: run.skipped };
 }
 
-/** Where the run of removals of the same kind that starts at `start` ends (start + 1 when it is none). */
-function endOfRemovals(operations: readonly PlanOperation[], start: number): number {
+/**
+ * From how many side-by-side operations the port gets ready for them at the start (the
+ * kernel's worker boots under the first operations): a LUN waits about 16 ms in the
+ * kernel under emulation, and the worker costs about 0.3 s to start.
+ */
+const SIDE_BY_SIDE_AHEAD = 32;
+
+/** Whether `op` and the operations of its kind around it may be made side by side. */
+function goesSideBySide(op: PlanOperation): boolean {
+  return isDeletion(op) || isSideBySideCreate(op);
+}
+
+/** Where the run of side-by-side operations of one kind that starts at `start` ends (start + 1 when it is none). */
+function endOfRun(operations: readonly PlanOperation[], start: number): number {
   const first = operations[start];
-  if (first === undefined || !isDeletion(first)) return start + 1;
+  if (first === undefined || !goesSideBySide(first)) return start + 1;
   let end = start + 1;
   while (end < operations.length && operations[end]?.kind === first.kind) end++;
   return end;
@@ -164,23 +178,15 @@ class Execution {
     this.options.onDone?.(op);
   }
 
-  perform(op: PlanOperation): void {
-    if (this.blocked(op)) return;
+  /** The operation to make: a create-lun whose ALUA group was not created goes to the default group. */
+  private prepare(op: PlanOperation): { op: PlanOperation; fallback: string | undefined } {
     const fallback = this.casualties.missingAluaGroup(op);
-    const settingsTarget = settingsOf(op);
-    const fresh = settingsTarget !== undefined && this.created.has(settingsTarget);
+    return { op: fallback === undefined ? op : withoutAluaGroup(op), fallback };
+  }
+
+  /** Records `op` as made, with the note for an ALUA group it fell back from. */
+  private made(op: PlanOperation, fallback: string | undefined): void {
     const made = createdBy(op);
-    try {
-      performOperation(this.lio, fallback === undefined ? op : withoutAluaGroup(op), fresh);
-    } catch (err) {
-      // Refused settings leave the object in place (a new ALUA group keeps its LUNs).
-      if (!(err instanceof SettingsRefusedError)) this.fail(op, err);
-      else {
-        this.failed.push(...failuresOf(op, err));
-        if (made !== undefined) this.created.add(made);
-      }
-      return;
-    }
     if (made !== undefined) this.created.add(made);
     if (fallback !== undefined) {
       const message = `${describeOperation(op)}: exported in the default ALUA group instead, as ALUA group ${fallback} was not created`;
@@ -190,27 +196,54 @@ class Execution {
     this.succeed(op);
   }
 
-  /** Removals that do not depend on each other: each one's changes are read first, then all are made at once. */
-  removeSideBySide(ops: readonly DeleteOperation[]): void {
-    const planned: Array<{ op: DeleteOperation; deletion: Deletion }> = [];
+  perform(op: PlanOperation): void {
+    if (this.blocked(op)) return;
+    const { op: making, fallback } = this.prepare(op);
+    const settingsTarget = settingsOf(op);
+    const fresh = settingsTarget !== undefined && this.created.has(settingsTarget);
+    try {
+      performOperation(this.lio, making, fresh);
+    } catch (err) {
+      // Refused settings leave the object in place (a new ALUA group keeps its LUNs).
+      if (!(err instanceof SettingsRefusedError)) this.fail(op, err);
+      else {
+        this.failed.push(...failuresOf(op, err));
+        const made = createdBy(op);
+        if (made !== undefined) this.created.add(made);
+      }
+      return;
+    }
+    this.made(op, fallback);
+  }
+
+  /** Operations that do not depend on each other: each one's changes are read first, then all are made at once. */
+  sideBySide(ops: readonly PlanOperation[]): void {
+    const planned: Array<{ op: PlanOperation; fallback: string | undefined; item: SideBySide; after?: (() => void) | undefined }> = [];
     for (const op of ops) {
       if (this.blocked(op)) continue;
+      const { op: making, fallback } = this.prepare(op);
       try {
-        planned.push({ op, deletion: deletionOf(this.lio, op) });
+        planned.push({ op, fallback, ...this.sideBySideOf(making) });
       } catch (err) {
         this.fail(op, err);
       }
     }
-    const refused = new Map(this.lio.fs.runLanes(planned.map((p) => p.deletion.steps)).failures.map((f) => [f.lane, f]));
-    for (const [lane, { op, deletion }] of planned.entries()) {
-      const failure = refused.get(lane);
-      if (failure !== undefined) {
-        this.fail(op, inContext(deletion.steps[failure.index]?.what ?? describeOperation(op), failure.error));
+    const errors = makeSideBySide(this.lio.fs, planned.map((p) => p.item));
+    for (const [i, { op, fallback, after }] of planned.entries()) {
+      if (errors[i] !== undefined) {
+        this.fail(op, errors[i]);
         continue;
       }
-      deletion.after?.();
-      this.succeed(op);
+      after?.();
+      this.made(op, fallback);
     }
+  }
+
+  private sideBySideOf(op: PlanOperation): { item: SideBySide; after?: (() => void) | undefined } {
+    if (isSideBySideCreate(op)) return { item: creationSideBySide(this.lio.fs, creationOf(this.lio, op)) };
+    if (!isDeletion(op)) throw new Error(`${op.kind} is not made side by side`);
+    const { steps, after } = deletionOf(this.lio, op);
+    return { item: stepsSideBySide(steps), after };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { LioRoot } from '../../model/index.js';
 import type { PlanOperation } from '../plan/operations.js';
+import { lunOptions, mappedLunOptions } from './creations.js';
 import { nodeAcl, storageObject, tpg } from './model-handles.js';
 import { writeSettings } from './write-settings.js';
 
@@ -19,17 +20,6 @@ type TpgMemberOperation = Extract<
       | 'set-mapped-lun-write-protect';
   }
 >;
-
-function createLun(lio: LioRoot, op: Extract<PlanOperation, { kind: 'create-lun' }>): void {
-  tpg(lio, op.tpg).createLun(storageObject(lio, op.storage), {
-    lun: op.index,
-    ...(op.alias === undefined ? {} : { alias: op.alias }),
-    ...(op.aluaGroup === undefined ? {} : { aluaGroup: op.aluaGroup }),
-    // targetcli's one-LUN-per-object-and-TPG rule is for interactive creates; a file may
-    // hold what the kernel allows, and a restore reproduces it.
-    checkDuplicate: false,
-  });
-}
 
 function setPortal(lio: LioRoot, op: Extract<PlanOperation, { kind: 'set-portal' }>): void {
   const portal = tpg(lio, op.tpg).portal(op.ipAddress, op.port);
@@ -52,7 +42,8 @@ function setWriteProtect(lio: LioRoot, op: Extract<PlanOperation, { kind: 'set-m
 export function performTpgMemberOperation(lio: LioRoot, op: TpgMemberOperation, fresh: boolean): void {
   switch (op.kind) {
     case 'create-lun':
-      return createLun(lio, op);
+      tpg(lio, op.tpg).createLun(storageObject(lio, op.storage), lunOptions(op));
+      return;
     case 'set-lun-alua-group': {
       const lun = tpg(lio, op.tpg).lun(op.index);
       if (lun.aluaGroup() !== op.aluaGroup) lun.setAluaGroup(op.aluaGroup);
@@ -73,10 +64,7 @@ export function performTpgMemberOperation(lio: LioRoot, op: TpgMemberOperation, 
     case 'set-node-acl-auth':
       return nodeAcl(lio, op.tpg, op.nodeWwn).setAuth(op.credentials, fresh ? 'unset' : 'read');
     case 'create-mapped-lun':
-      nodeAcl(lio, op.tpg, op.nodeWwn).createMappedLun(op.index, op.tpgLun, {
-        writeProtect: op.writeProtect,
-        ...(op.alias === undefined ? {} : { alias: op.alias }),
-      });
+      nodeAcl(lio, op.tpg, op.nodeWwn).createMappedLun(op.index, op.tpgLun, mappedLunOptions(op));
       return;
     case 'set-mapped-lun-write-protect':
       return setWriteProtect(lio, op);

@@ -230,6 +230,9 @@ export class SimConfigFs implements ConfigFs {
     return runLanesInTurn(this, lanes);
   }
 
+  /** Nothing to get ready: the simulator makes one change at a time. */
+  expectLanes(): void {}
+
   // ---- test hooks and persistence -------------------------------------------------------
 
   /** Makes the next `times` calls of `op` on a matching path fail with `errno`. */

@@ -1,7 +1,7 @@
 import { flag, indexAfter, listIfExists } from '../configfs-text.js';
-import { ConfigFsError } from '../../configfs/index.js';
+import { ConfigFsError, type ConfigFsChange } from '../../configfs/index.js';
 import { conflict, notFound } from '../errors.js';
-import { atomically, type Rollback } from '../rollback.js';
+import { atomically, type Creation, type Rollback } from '../rollback.js';
 import { DEFAULT_ALUA_GROUP } from '../storage/alua-group.js';
 import type { StorageObject } from '../storage/storage-object.js';
 import { parseLun, validateName } from '../validate/index.js';
@@ -40,53 +40,70 @@ function lowestFree(used: readonly number[], preferred = 0): number {
   return n;
 }
 
-/** Creates mapped LUN `index` → `lun` inside the rollback `rb` (shared by LUN and ACL creates). */
-export function addMappedLun(rb: Rollback, acl: NodeAcl, index: number, lun: Lun, writeProtect: boolean, alias?: string): MappedLun {
-  const fs = acl.tpg.lio.fs;
+/** The changes that make mapped LUN `index` → `lun` (shared by LUN, ACL and mapped LUN creates). */
+export function mappedLunChanges(acl: NodeAcl, index: number, lun: Lun, writeProtect: boolean, alias?: string): ConfigFsChange[] {
   const mapped = new MappedLun(acl, index);
   const name = alias === undefined ? randomAlias(acl.tpg.lio.random) : checkAlias(alias, MAPPED_LUN_FILES);
-  rb.mkdir(mapped.path);
-  rb.symlink(lun.path, `${mapped.path}/${name}`);
-  // Always written: the kernel's default follows the TPG's prod_mode_write_protect.
-  fs.write(`${mapped.path}/write_protect`, flag(writeProtect));
-  return mapped;
+  return [
+    { op: 'mkdir', path: mapped.path },
+    { op: 'symlink', target: lun.path, path: `${mapped.path}/${name}` },
+    // Always written: the kernel's default follows the TPG's prod_mode_write_protect.
+    { op: 'write', path: `${mapped.path}/write_protect`, value: flag(writeProtect) },
+  ];
 }
 
-/**
- * Exports a storage object: mkdir the LUN, link it (absolute target, through the port) to
- * the object, choose the ALUA group, then map it into ACLs if asked. All or nothing.
- */
-export function createLun(tpg: Tpg, so: StorageObject, options: CreateLunOptions): Lun {
-  const fs = tpg.lio.fs;
+/** Creates mapped LUN `index` → `lun` inside the rollback `rb`. */
+export function addMappedLun(rb: Rollback, acl: NodeAcl, index: number, lun: Lun, writeProtect: boolean, alias?: string): void {
+  for (const change of mappedLunChanges(acl, index, lun, writeProtect, alias)) rb.apply(change);
+}
+
+/** A LUN's creation without mapping it anywhere: mkdir, the link (absolute target) to the object, its ALUA group. */
+export function lunCreation(tpg: Tpg, so: StorageObject, options: Omit<CreateLunOptions, 'mapInAcls' | 'mappedWriteProtect'>): Creation<Lun> {
   const index = options.lun === undefined ? lowestFree(tpg.lunIndexes()) : parseLun(options.lun);
   const alias = options.alias === undefined ? randomAlias(tpg.lio.random) : checkAlias(options.alias, LUN_FILES);
   if (options.aluaGroup !== undefined) validateName(options.aluaGroup, 'ALUA group');
   if (options.checkDuplicate !== false) checkNotExported(so, tpg);
   const lun = new Lun(tpg, index);
+  const changes: ConfigFsChange[] = [
+    { op: 'mkdir', path: lun.path },
+    { op: 'symlink', target: so.path, path: `${lun.path}/${alias}` },
+  ];
+  if (options.aluaGroup !== undefined && options.aluaGroup !== DEFAULT_ALUA_GROUP) {
+    changes.push({ op: 'write', path: `${lun.path}/alua_tg_pt_gp`, value: options.aluaGroup });
+  }
+  return {
+    what: `Cannot create LUN ${index} in TPG ${tpg.label} for ${so.label}`,
+    changes,
+    hints: {
+      EEXIST: `LUN ${index} already exists in TPG ${tpg.label}; choose another number`,
+      ENOENT: `storage object ${so.label} does not exist`,
+      ENODEV: `${so.label} is not enabled, or the ALUA group '${options.aluaGroup ?? ''}' does not exist`,
+    },
+    made: lun,
+  };
+}
+
+/** Exports a storage object (lunCreation), then maps it into ACLs if asked. All or nothing. */
+export function createLun(tpg: Tpg, so: StorageObject, options: CreateLunOptions): Lun {
+  const fs = tpg.lio.fs;
+  const creation = lunCreation(tpg, so, options);
+  const lun = creation.made;
   return atomically(
     fs,
-    `Cannot create LUN ${index} in TPG ${tpg.label} for ${so.label}`,
+    creation.what,
     (rb) => {
-      rb.mkdir(lun.path);
-      rb.symlink(so.path, `${lun.path}/${alias}`);
-      if (options.aluaGroup !== undefined && options.aluaGroup !== DEFAULT_ALUA_GROUP) {
-        fs.write(`${lun.path}/alua_tg_pt_gp`, options.aluaGroup);
-      }
+      for (const change of creation.changes) rb.apply(change);
       if (options.mapInAcls === true) {
         for (const acl of tpg.nodeAcls()) {
           const used = listIfExists(fs, acl.path)
             .map((n) => indexAfter(n, 'lun_'))
             .filter((n): n is number => n !== undefined);
-          addMappedLun(rb, acl, lowestFree(used, index), lun, options.mappedWriteProtect === true);
+          addMappedLun(rb, acl, lowestFree(used, lun.index), lun, options.mappedWriteProtect === true);
         }
       }
       return lun;
     },
-    {
-      EEXIST: `LUN ${index} already exists in TPG ${tpg.label}; choose another number`,
-      ENOENT: `storage object ${so.label} does not exist`,
-      ENODEV: `${so.label} is not enabled, or the ALUA group '${options.aluaGroup ?? ''}' does not exist`,
-    },
+    creation.hints,
   );
 }
 

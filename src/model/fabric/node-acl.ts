@@ -3,12 +3,12 @@ import { readAuthenticateTarget, readChap, readChapState, writeChap, type ChapCh
 import { settingsGroup, type ConfigGroup } from '../config-group.js';
 import { indexAfter, listIfExists, readIfExists, readText } from '../configfs-text.js';
 import { notFound } from '../errors.js';
-import { atomically, inStep } from '../rollback.js';
+import { create, inStep, type Creation } from '../rollback.js';
 import { applySteps, type Step } from '../steps.js';
 import type { Session } from '../session/session.js';
 import { aclSession } from '../session/collect-sessions.js';
 import { parseBool, parseLun, parseMappedLun, validateTagName } from '../validate/index.js';
-import { addMappedLun } from './create-lun.js';
+import { mappedLunChanges } from './create-lun.js';
 import { hasFeature } from './fabric-specs.js';
 import type { Lun } from './lun.js';
 import { MappedLun } from './mapped-lun.js';
@@ -147,18 +147,23 @@ export class NodeAcl {
 
   /** Maps TPG LUN `tpgLun` (a Lun or its number) as this initiator's LUN `index`; all or nothing. */
   createMappedLun(index: number | string, tpgLun: Lun | number | string, options: CreateMappedLunOptions = {}): MappedLun {
+    return create(this.fs, this.mappedLunCreation(index, tpgLun, options));
+  }
+
+  /** createMappedLun read into its changes, none made yet. */
+  mappedLunCreation(index: number | string, tpgLun: Lun | number | string, options: CreateMappedLunOptions = {}): Creation<MappedLun> {
     const n = parseMappedLun(index);
     const lun = typeof tpgLun === 'object' ? tpgLun : this.tpg.lun(parseLun(tpgLun));
     if (lun.tpg.path !== this.tpg.path) {
       throw new ValidationError(`LUN ${lun.label} is not in TPG ${this.tpg.label}; a mapped LUN can only point into its own TPG`, { code: 'bad-lun' });
     }
     const writeProtect = options.writeProtect === undefined ? false : parseBool(options.writeProtect, 'write_protect');
-    return atomically(
-      this.fs,
-      `Cannot map LUN ${lun.index} as mapped LUN ${n} of ${this.label}`,
-      (rb) => addMappedLun(rb, this, n, lun, writeProtect, options.alias),
-      { EEXIST: `mapped LUN ${n} already exists in ${this.label}`, ENOENT: `LUN ${lun.index} does not exist in TPG ${this.tpg.label}` },
-    );
+    return {
+      what: `Cannot map LUN ${lun.index} as mapped LUN ${n} of ${this.label}`,
+      changes: mappedLunChanges(this, n, lun, writeProtect, options.alias),
+      hints: { EEXIST: `mapped LUN ${n} already exists in ${this.label}`, ENOENT: `LUN ${lun.index} does not exist in TPG ${this.tpg.label}` },
+      made: new MappedLun(this, n),
+    };
   }
 
   // ---- session and deletion -----------------------------------------------------------------

@@ -10,7 +10,8 @@ import type { Session } from '../session/session.js';
 import { tpgSessions } from '../session/collect-sessions.js';
 import type { StorageObject } from '../storage/storage-object.js';
 import { parseLun, parsePortalAddress, parsePortalPort, portalDirName, normalizeWwn, toFabricWwn } from '../validate/index.js';
-import { createLun, type CreateLunOptions } from './create-lun.js';
+import type { Creation } from '../rollback.js';
+import { createLun, lunCreation, type CreateLunOptions } from './create-lun.js';
 import { createNodeAcl, type CreateNodeAclOptions } from './create-node-acl.js';
 import { createPortal, type CreatePortalOptions } from './create-portal.js';
 import { hasFeature } from './fabric-specs.js';
@@ -204,6 +205,11 @@ export class Tpg {
   /** Exports a storage object as a LUN; all or nothing (see CreateLunOptions). */
   createLun(storageObject: StorageObject, options: CreateLunOptions = {}): Lun {
     return createLun(this, storageObject, options);
+  }
+
+  /** createLun without mapping, read into its changes, none made yet. */
+  lunCreation(storageObject: StorageObject, options: Omit<CreateLunOptions, 'mapInAcls' | 'mappedWriteProtect'> = {}): Creation<Lun> {
+    return lunCreation(this, storageObject, options);
   }
 
   // ---- portals ----------------------------------------------------------------------------

@@ -96,6 +96,7 @@ function filesEverywhere(): { fs: ReadCachingConfigFs; reads: () => number } {
     exists: refuse,
     stat: refuse,
     runLanes: refuse,
+    expectLanes: refuse,
   };
   return { fs: new ReadCachingConfigFs(inner), reads: () => reads };
 }

@@ -54,6 +54,16 @@ describe('runLanes', () => {
     expectLanesMade(2, 2);
   });
 
+  it('makes a small batch in the worker once the caller said lanes were coming, refusals included', () => {
+    const fs = new KernelConfigFs(root);
+    fs.expectLanes();
+    const lanes = [lane(0, 2), lane(1, 2), [{ op: 'rmdir', path: 't/nosuch' } as const]];
+    const outcome = fs.runLanes(lanes);
+    expect(outcome.done).toEqual([lanes[0]?.length, lanes[1]?.length, 0]);
+    expect(outcome.failures.map((f) => [f.lane, f.index, f.error.errno])).toEqual([[2, 0, 'ENOENT']]);
+    expectLanesMade(2, 2);
+  });
+
   it('stops a lane at its refusal, named with its absolute path, and makes the other lanes whole', () => {
     for (const files of [2, 75]) {
       const fresh = mkdtempSync(join(tmpdir(), 'lioctl-lanes-'));

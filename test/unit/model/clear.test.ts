@@ -20,6 +20,32 @@ describe('LioRoot.clear', () => {
     expect(t.lio.fabric('iscsi').discoveryAuth().enforced).toBe(false);
   });
 
+  it('asks the port to get ready for side-by-side removals once it has read 128, before reading the rest', () => {
+    const small = newLio();
+    buildRich(small.lio);
+    let asked = 0;
+    small.fs.expectLanes = () => void asked++;
+    small.lio.clear();
+    expect(asked).toBe(0);
+    // 4 targets of 20 LUNs, each LUN mapped in 2 ACLs: about 50 removals a target.
+    const big = newLio();
+    const rd = big.lio.createRamdisk({ name: 'rd', size: '1M' });
+    const targets = Array.from({ length: 4 }, (_, i) => big.lio.fabric('iscsi').createTarget({ wwn: `iqn.2003-01.org.example:t${i}`, tpg: {} }));
+    for (const target of targets) {
+      const tpg = target.tpg(1);
+      for (let lun = 0; lun < 20; lun++) tpg.createLun(rd, { lun, checkDuplicate: false });
+      for (const n of [1, 2]) tpg.createNodeAcl(`iqn.1994-05.com.example:h${n}`, { mapAllLuns: true });
+    }
+    const readAt: number[] = [];
+    big.fs.expectLanes = () => void readAt.push(big.fs.calls.filter((c) => c.op === 'list').length);
+    big.lio.clear();
+    expect(readAt).toHaveLength(1);
+    // Asked during the targets' reading (the third target), not after it.
+    const listsBeforeRemovals = big.fs.calls.findIndex((c) => c.op === 'unlink');
+    expect(readAt[0]).toBeLessThan(big.fs.calls.slice(0, listsBeforeRemovals).filter((c) => c.op === 'list').length);
+    expect(big.lio.targets()).toEqual([]);
+  });
+
   it('makes each target\'s changes in the order its own delete makes them', () => {
     const t = newLio();
     buildRich(t.lio);

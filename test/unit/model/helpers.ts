@@ -91,6 +91,8 @@ export class RecordingFs implements ConfigFs {
     return runLanesInTurn(this, lanes);
   }
 
+  expectLanes(): void {}
+
   /** Mutating calls only. */
   changes(): Array<{ op: string; path: string }> {
     return this.calls.filter((c) => ['mkdir', 'rmdir', 'write', 'symlink', 'unlink'].includes(c.op));

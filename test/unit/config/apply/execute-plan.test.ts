@@ -221,3 +221,72 @@ describe('executePlan', () => {
     expect(t.lio.fabric('iscsi').target(IQN).tpg(1).nodeAcls().map((a) => a.wwn)).toEqual([CLIENT]);
   });
 });
+
+describe('executePlan: creates side by side', () => {
+  it('creates LUNs side by side, each all or nothing: a refused one is taken back, and what maps it is skipped', () => {
+    const { doc } = richDocument();
+    const sim = new SimConfigFs();
+    const t = newLio(sim);
+    const lun1 = `iscsi/${IQN}/tpgt_1/lun/lun_1`;
+    sim.injectFailure('symlink', `${lun1}/bbbbbbbbbb`, 'ENODEV');
+    const report = executePlan(t.lio, planRestore(doc).operations);
+    // The LUNs' changes interleave: every LUN directory is made before the first link.
+    const lunChanges = t.fs.changes().filter((c) => /\/tpgt_1\/lun\/lun_\d+($|\/)/.test(c.path)).map((c) => `${c.op} ${c.path.replace(/.*\/tpgt_1\/lun\//, '')}`);
+    expect(lunChanges.slice(0, 4)).toEqual(['mkdir lun_0', 'mkdir lun_1', 'mkdir lun_2', 'mkdir lun_0']);
+    expect(lunChanges).toContain('rmdir lun_1');
+    expect(report.failed.map((f) => f.message)).toEqual([
+      `Cannot create LUN 1 in TPG iscsi/${IQN}/tpg1 for block/blk1: cannot link ${sim.root}/${lun1}/bbbbbbbbbb: no such device, or the device is not enabled [ENODEV]`,
+    ]);
+    expect(report.failed[0]?.error.hint).toBe("block/blk1 is not enabled, or the ALUA group '' does not exist");
+    expect(report.skipped.map((s) => [describeOperation(s.operation), s.reason])).toEqual([
+      [`map LUN 1 as mapped LUN 1 (read-only) for ACL ${CLIENT} in iscsi/${IQN}/tpg1`, `LUN 1 of iscsi/${IQN}/tpg1 was not created`],
+    ]);
+    expect(sim.exists(lun1)).toBe(false);
+    const tpg = t.lio.fabric('iscsi').target(IQN).tpg(1);
+    expect(tpg.luns().map((l) => [l.index, l.alias(), l.aluaGroup()])).toEqual([
+      [0, 'aaaaaaaaaa', 'fast'],
+      [2, 'cccccccccc', 'default_tg_pt_gp'],
+    ]);
+  });
+
+  it('maps LUNs side by side: a refused mapped LUN is taken back and named, the others are made', () => {
+    const { doc } = richDocument();
+    const sim = new SimConfigFs();
+    const t = newLio(sim);
+    const mapped = `iscsi/${IQN}/tpgt_1/acls/${CLIENT}/lun_1`;
+    sim.injectFailure('write', `${mapped}/write_protect`, 'EINVAL');
+    const report = executePlan(t.lio, planRestore(doc).operations);
+    expect(report.failed.map((f) => f.message)).toEqual([
+      `Cannot map LUN 1 as mapped LUN 1 of iscsi/${IQN}/tpg1/acls/${CLIENT}: cannot write '1' to ${sim.root}/${mapped}/write_protect: the kernel rejected the value or name (invalid argument) [EINVAL]`,
+    ]);
+    expect(report.skipped).toEqual([]);
+    expect(sim.exists(mapped)).toBe(false);
+    const tpg = t.lio.fabric('iscsi').target(IQN).tpg(1);
+    expect(tpg.nodeAcl(CLIENT).mappedLuns().map((m) => m.index)).toEqual([0]);
+    expect(tpg.nodeAcl(CLIENT2).mappedLuns().map((m) => [m.index, m.tpgLunIndex()])).toEqual([[5, 2]]);
+  });
+
+  it('asks the port to get ready for side-by-side changes only when a plan has many of them', () => {
+    const { doc } = richDocument();
+    const few = newLio();
+    let asked = 0;
+    few.fs.expectLanes = () => void asked++;
+    executePlan(few.lio, planRestore(doc).operations);
+    expect(asked).toBe(0);
+    // 40 LUNs of one ramdisk (as the kernel allows) in a TPG of their own.
+    const many = newLio();
+    many.fs.expectLanes = () => void asked++;
+    const rd = many.lio.createRamdisk({ name: 'rd', size: '1M' });
+    const wwn = 'iqn.2003-01.org.example:many';
+    const tpg: TpgId = { fabric: 'iscsi', wwn, tag: 1 };
+    const ops: PlanOperation[] = [
+      { kind: 'create-target', fabric: 'iscsi', wwn },
+      { kind: 'create-tpg', tpg },
+      ...Array.from({ length: 40 }, (_, index): PlanOperation => ({ kind: 'create-lun', tpg, index, storage: { plugin: 'ramdisk', name: rd.name } })),
+    ];
+    const report = executePlan(many.lio, ops);
+    expect(report.failed).toEqual([]);
+    expect(asked).toBe(1);
+    expect(many.lio.fabric('iscsi').target(wwn).tpg(1).luns()).toHaveLength(40);
+  });
+});
