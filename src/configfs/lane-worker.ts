@@ -9,8 +9,9 @@ export interface WorkerOutcome {
 }
 
 /*
- * The worker's program: each lane is a chain of node:fs callbacks, all lanes started at
- * once, so as many calls are in the kernel at a time as libuv has threads. Plain
+ * The worker's program: each lane is a chain of node:fs callbacks. IN_FLIGHT lanes run at
+ * a time, more than libuv has threads so that none waits for work, and few enough that the
+ * files lanes hold open for a write stay far below the process's limit. Plain
  * JavaScript in a string, because a worker needs a file or source text and the bundle has
  * no file of its own to point it at; test/unit/configfs/run-lanes.test.ts runs it.
  */
@@ -33,27 +34,40 @@ function apply(c, done) {
     default: return done(Object.assign(new Error('unknown change'), { code: 'EINVAL' }));
   }
 }
+const IN_FLIGHT = 32;
 port.on('message', (lanes) => {
   const done = lanes.map(() => 0);
   const refused = lanes.map(() => undefined);
-  let running = lanes.length;
-  const finish = () => { port.postMessage({ done, failures: refused.filter(Boolean) }); tell(2); };
-  const next = (lane) => {
+  let unfinished = lanes.length;
+  let started = 0;
+  let inFlight = 0;
+  const startMore = () => {
+    while (inFlight < IN_FLIGHT && started < lanes.length) {
+      inFlight++;
+      step(started++);
+    }
+    if (unfinished === 0) { unfinished = -1; port.postMessage({ done, failures: refused.filter(Boolean) }); tell(2); }
+  };
+  const step = (lane) => {
     const changes = lanes[lane];
-    if (refused[lane] || done[lane] === changes.length) { if (--running === 0) finish(); return; }
+    if (refused[lane] || done[lane] === changes.length) {
+      inFlight--;
+      unfinished--;
+      return;
+    }
     try {
       apply(changes[done[lane]], (err) => {
         if (err) refused[lane] = { lane, index: done[lane], errno: typeof err.code === 'string' ? err.code : 'EIO' };
         else done[lane]++;
-        next(lane);
+        step(lane);
+        startMore();
       });
     } catch (err) {
       refused[lane] = { lane, index: done[lane], errno: 'EINVAL' };
-      next(lane);
+      step(lane);
     }
   };
-  if (running === 0) finish();
-  for (let lane = 0; lane < lanes.length; lane++) next(lane);
+  startMore();
 });
 tell(1);
 `;
