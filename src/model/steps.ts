@@ -36,11 +36,13 @@ export function applyLanes(fs: ConfigFs, lanes: readonly (readonly Step[])[]): v
 export interface SideBySide {
   readonly changes: readonly ConfigFsChange[];
   refused(failure: LaneFailure): unknown;
+  /** What follows once all its changes are made (a storage object's HBA goes with it). */
+  readonly after?: (() => void) | undefined;
 }
 
 /** A delete's steps; a refusal is reported in its step's words, and nothing is taken back. */
-export function stepsSideBySide(steps: readonly Step[]): SideBySide {
-  return { changes: steps, refused: (f) => inContext(steps[f.index]?.what ?? 'Cannot make a change', f.error) };
+export function stepsSideBySide(steps: readonly Step[], after?: () => void): SideBySide {
+  return { changes: steps, refused: (f) => inContext(steps[f.index]?.what ?? 'Cannot make a change', f.error), after };
 }
 
 /** A create, all or nothing: a refused one takes back what it made before its error is reported. */

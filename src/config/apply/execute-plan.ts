@@ -218,32 +218,32 @@ class Execution {
 
   /** Operations that do not depend on each other: each one's changes are read first, then all are made at once. */
   sideBySide(ops: readonly PlanOperation[]): void {
-    const planned: Array<{ op: PlanOperation; fallback: string | undefined; item: SideBySide; after?: (() => void) | undefined }> = [];
+    const planned: Array<{ op: PlanOperation; fallback: string | undefined; item: SideBySide }> = [];
     for (const op of ops) {
       if (this.blocked(op)) continue;
       const { op: making, fallback } = this.prepare(op);
       try {
-        planned.push({ op, fallback, ...this.sideBySideOf(making) });
+        planned.push({ op, fallback, item: this.sideBySideOf(making) });
       } catch (err) {
         this.fail(op, err);
       }
     }
     const errors = makeSideBySide(this.lio.fs, planned.map((p) => p.item));
-    for (const [i, { op, fallback, after }] of planned.entries()) {
+    for (const [i, { op, fallback, item }] of planned.entries()) {
       if (errors[i] !== undefined) {
         this.fail(op, errors[i]);
         continue;
       }
-      after?.();
+      item.after?.();
       this.made(op, fallback);
     }
   }
 
-  private sideBySideOf(op: PlanOperation): { item: SideBySide; after?: (() => void) | undefined } {
-    if (isSideBySideCreate(op)) return { item: creationSideBySide(this.lio.fs, creationOf(this.lio, op)) };
+  private sideBySideOf(op: PlanOperation): SideBySide {
+    if (isSideBySideCreate(op)) return creationSideBySide(this.lio.fs, creationOf(this.lio, op));
     if (!isDeletion(op)) throw new Error(`${op.kind} is not made side by side`);
     const { steps, after } = deletionOf(this.lio, op);
-    return { item: stepsSideBySide(steps), after };
+    return stepsSideBySide(steps, after);
   }
 }
 
