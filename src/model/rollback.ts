@@ -12,23 +12,21 @@ export class Rollback {
   constructor(private readonly fs: ConfigFs) {}
 
   mkdir(path: string): void {
-    this.fs.mkdir(path);
-    this.undo.push({ what: path, run: () => this.fs.rmdir(path) });
+    this.apply({ op: 'mkdir', path });
   }
 
   symlink(target: string, path: string): void {
-    this.fs.symlink(target, path);
-    this.undo.push({ what: path, run: () => this.fs.unlink(path) });
+    this.apply({ op: 'symlink', target, path });
   }
 
   /** Makes a change, and remembers how to take it back when it made a directory or a link. */
   apply(change: ConfigFsChange): void {
     applyChange(this.fs, change);
-    this.made(change);
+    this.record(change);
   }
 
   /** Remembers how to take back a change made elsewhere (side by side with others). */
-  made(change: ConfigFsChange): void {
+  record(change: ConfigFsChange): void {
     // A write lands in a directory this create made, and goes with it.
     if (change.op === 'mkdir') this.undo.push({ what: change.path, run: () => this.fs.rmdir(change.path) });
     else if (change.op === 'symlink') this.undo.push({ what: change.path, run: () => this.fs.unlink(change.path) });
@@ -109,7 +107,7 @@ export function create<T>(fs: ConfigFs, creation: Creation<T>): T {
  */
 export function refusedCreation(fs: ConfigFs, creation: Creation<unknown>, failure: LaneFailure): unknown {
   const rb = new Rollback(fs);
-  for (const change of creation.changes.slice(0, failure.index)) rb.made(change);
+  for (const change of creation.changes.slice(0, failure.index)) rb.record(change);
   return undone(rb, creation.what, failure.error, creation.hints);
 }
 

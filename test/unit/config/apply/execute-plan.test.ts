@@ -266,6 +266,23 @@ describe('executePlan: creates side by side', () => {
     expect(tpg.nodeAcl(CLIENT2).mappedLuns().map((m) => [m.index, m.tpgLunIndex()])).toEqual([[5, 2]]);
   });
 
+  it('says so when a refused mapped LUN cannot be taken back whole', () => {
+    const { doc } = richDocument();
+    const sim = new SimConfigFs();
+    const t = newLio(sim);
+    const mapped = `iscsi/${IQN}/tpgt_1/acls/${CLIENT}/lun_1`;
+    sim.injectFailure('write', `${mapped}/write_protect`, 'EINVAL');
+    sim.injectFailure('rmdir', mapped, 'EBUSY');
+    const report = executePlan(t.lio, planRestore(doc).operations);
+    expect(report.failed.map((f) => f.error.name)).toEqual(['RollbackError']);
+    expect(report.failed[0]?.message).toBe(
+      `Cannot map LUN 1 as mapped LUN 1 of iscsi/${IQN}/tpg1/acls/${CLIENT}: cannot write '1' to ${sim.root}/${mapped}/write_protect: the kernel rejected the value or name (invalid argument) [EINVAL]; undoing the partial create failed too`,
+    );
+    // The link went; the directory the kernel would not remove is left, and named.
+    expect(sim.list(mapped)).not.toContain('eeeeeeeeee');
+    expect(report.failed[0]?.error.hint ?? '').toContain(mapped);
+  });
+
   it('asks the port to get ready for side-by-side changes only when a plan has many of them', () => {
     const { doc } = richDocument();
     const few = newLio();
