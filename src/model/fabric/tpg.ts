@@ -4,7 +4,6 @@ import { readAuthenticateTarget, readChap, writeChap, type ChapChange, type Chap
 import { settingsGroup, type ConfigGroup, type SettingValue } from '../config-group.js';
 import { flag, indexAfter, listIfExists, readIfExists, readText } from '../configfs-text.js';
 import { notFound } from '../errors.js';
-import { inStep } from '../rollback.js';
 import { applySteps, type Step } from '../steps.js';
 import type { Session } from '../session/session.js';
 import { tpgSessions } from '../session/collect-sessions.js';
@@ -122,7 +121,11 @@ export class Tpg {
 
   private writeEnable(on: boolean): void {
     if (!this.fabric.spec.tpgEnable) return;
-    inStep(`Cannot ${on ? 'enable' : 'disable'} TPG ${this.label}`, () => this.fs.write(`${this.path}/enable`, flag(on)));
+    applySteps(this.fs, [this.enableStep(on)]);
+  }
+
+  private enableStep(on: boolean): Step {
+    return { op: 'write', path: `${this.path}/enable`, value: flag(on), what: `Cannot ${on ? 'enable' : 'disable'} TPG ${this.label}` };
   }
 
   /** The nexus initiator WWN of loopback/vhost TPGs, or undefined when unset or not a nexus fabric. */
@@ -297,7 +300,7 @@ export class Tpg {
   /** Appends the steps of delete(). */
   deletionSteps(out: Step[] = []): Step[] {
     if (this.fabric.spec.tpgEnable && readIfExists(this.fs, `${this.path}/enable`) === '1') {
-      out.push({ op: 'write', path: `${this.path}/enable`, value: flag(false), what: `Cannot disable TPG ${this.label}` });
+      out.push(this.enableStep(false));
     }
     for (const acl of this.nodeAcls()) acl.deletionSteps(out);
     for (const lun of this.luns()) lun.deletionSteps(out, { mappedLunsRemoved: true });
