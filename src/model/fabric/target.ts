@@ -34,9 +34,11 @@ export class Target {
     return this.fabric.lio;
   }
 
+  private parameterGroup?: ConfigGroup;
+
   /** `param/`: rtslib saves and restores it for every node that has one. */
   get parameters(): ConfigGroup {
-    return settingsGroup(this.lio, this.path, 'parameter', `target ${this.label}`, `${this.fabric.name} target`);
+    return (this.parameterGroup ??= settingsGroup(this.lio, this.path, 'parameter', `target ${this.label}`, `${this.fabric.name} target`));
   }
 
   exists(): boolean {
