@@ -88,13 +88,17 @@ export interface Creation<T> {
   readonly made: T;
 }
 
-/** Makes a creation's changes in order; on a refusal takes back what was made and throws. */
-export function create<T>(fs: ConfigFs, creation: Creation<T>): T {
+/**
+ * Makes a creation's changes in order, then `more` (further changes of the same create);
+ * on a refusal takes back what was made and throws.
+ */
+export function create<T>(fs: ConfigFs, creation: Creation<T>, more?: (rb: Rollback) => void): T {
   return atomically(
     fs,
     creation.what,
     (rb) => {
       for (const change of creation.changes) rb.apply(change);
+      more?.(rb);
       return creation.made;
     },
     creation.hints,

@@ -1,7 +1,7 @@
 import { flag, indexAfter, listIfExists } from '../configfs-text.js';
 import { ConfigFsError, type ConfigFsChange } from '../../configfs/index.js';
 import { conflict, notFound } from '../errors.js';
-import { atomically, type Creation, type Rollback } from '../rollback.js';
+import { create, type Creation, type Rollback } from '../rollback.js';
 import { DEFAULT_ALUA_GROUP } from '../storage/alua-group.js';
 import type { StorageObject } from '../storage/storage-object.js';
 import { parseLun, validateName } from '../validate/index.js';
@@ -87,24 +87,16 @@ export function lunCreation(tpg: Tpg, so: StorageObject, options: Omit<CreateLun
 export function createLun(tpg: Tpg, so: StorageObject, options: CreateLunOptions): Lun {
   const fs = tpg.lio.fs;
   const creation = lunCreation(tpg, so, options);
+  if (options.mapInAcls !== true) return create(fs, creation);
   const lun = creation.made;
-  return atomically(
-    fs,
-    creation.what,
-    (rb) => {
-      for (const change of creation.changes) rb.apply(change);
-      if (options.mapInAcls === true) {
-        for (const acl of tpg.nodeAcls()) {
-          const used = listIfExists(fs, acl.path)
-            .map((n) => indexAfter(n, 'lun_'))
-            .filter((n): n is number => n !== undefined);
-          addMappedLun(rb, acl, lowestFree(used, lun.index), lun, options.mappedWriteProtect === true);
-        }
-      }
-      return lun;
-    },
-    creation.hints,
-  );
+  return create(fs, creation, (rb) => {
+    for (const acl of tpg.nodeAcls()) {
+      const used = listIfExists(fs, acl.path)
+        .map((n) => indexAfter(n, 'lun_'))
+        .filter((n): n is number => n !== undefined);
+      addMappedLun(rb, acl, lowestFree(used, lun.index), lun, options.mappedWriteProtect === true);
+    }
+  });
 }
 
 /** targetcli's rule: one storage object, one LUN per TPG. Costs one read when unexported. */

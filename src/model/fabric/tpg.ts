@@ -4,12 +4,12 @@ import { readAuthenticateTarget, readChap, writeChap, type ChapChange, type Chap
 import { settingsGroup, type ConfigGroup, type SettingValue } from '../config-group.js';
 import { flag, indexAfter, listIfExists, readIfExists, readText } from '../configfs-text.js';
 import { notFound } from '../errors.js';
+import type { Creation } from '../rollback.js';
 import { applySteps, type Step } from '../steps.js';
 import type { Session } from '../session/session.js';
 import { tpgSessions } from '../session/collect-sessions.js';
 import type { StorageObject } from '../storage/storage-object.js';
 import { parseLun, parsePortalAddress, parsePortalPort, portalDirName, normalizeWwn, toFabricWwn } from '../validate/index.js';
-import type { Creation } from '../rollback.js';
 import { createLun, lunCreation, type CreateLunOptions } from './create-lun.js';
 import { createNodeAcl, type CreateNodeAclOptions } from './create-node-acl.js';
 import { createPortal, type CreatePortalOptions } from './create-portal.js';
