@@ -1,4 +1,4 @@
-import { Volume } from 'memfs';
+import { Volume, type IProcess } from 'memfs';
 import { ConfigFsError } from '../configfs-error.js';
 import { baseName, checkRelative, parentOf } from '../paths.js';
 import { runLanesInTurn } from '../lanes-in-turn.js';
@@ -21,6 +21,20 @@ export interface SimSnapshot {
 const SIM_ROOT = '/sys/kernel/config/target';
 
 /**
+ * memfs asks its process for the uid and gid at every step of every path it walks, and
+ * node answers each with a system call: most of a large simulated tree's time. configfs
+ * belongs to root, so the simulator's volume is root's, asked nothing.
+ */
+const SIM_PROCESS: IProcess = {
+  getuid: () => 0,
+  getgid: () => 0,
+  cwd: () => '/',
+  platform: 'linux',
+  emitWarning: () => undefined,
+  env: {},
+};
+
+/**
  * An in-memory LIO configfs that behaves like the kernel recorded in fixtures/kernel:
  * mkdir makes the same default groups and files, writes are checked by the same rules,
  * rmdir/symlink follow configfs and target-core semantics. Contents live in a memfs
@@ -29,7 +43,7 @@ const SIM_ROOT = '/sys/kernel/config/target';
 export class SimConfigFs implements ConfigFs {
   readonly backend = 'simulator' as const;
   readonly root = SIM_ROOT;
-  private readonly vol = new Volume();
+  private readonly vol = Volume.fromJSON({}, '/', { process: SIM_PROCESS });
   private readonly meta = new Map<string, EntryMeta>();
   private readonly devices = new Map<string, DeviceState>();
   /** link path -> target path */

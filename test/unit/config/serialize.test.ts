@@ -76,3 +76,62 @@ describe('serializeConfig', () => {
     expect(serializeConfig(parseConfigText(text).config)).toBe(text);
   });
 });
+
+describe('serializeConfig, keys already in order', () => {
+  // Such documents (every save) go through JSON.stringify; the others through lioctl's own
+  // writer. Both must write the same bytes.
+  const sorted = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sorted);
+    if (typeof value !== 'object' || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort(compareCodePoints)) out[key] = sorted((value as Record<string, unknown>)[key]);
+    return out;
+  };
+
+  it('writes escapes, empty containers and nesting as Python does', () => {
+    const value = { a: [1, { a: [], z: 'é\u2028\n\t"\\/\u0001\u007f\ud800\u{1F600}' }], b: {}, c: null, d: [[]], e: -0, f: undefined };
+    expect(serializeConfig(value)).toBe(
+      [
+        '{',
+        '  "a": [',
+        '    1,',
+        '    {',
+        '      "a": [],',
+        '      "z": "\\u00e9\\u2028\\n\\t\\"\\\\/\\u0001\\u007f\\ud800\\ud83d\\ude00"',
+        '    }',
+        '  ],',
+        '  "b": {},',
+        '  "c": null,',
+        '  "d": [',
+        '    []',
+        '  ],',
+        '  "e": 0',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes the same bytes whatever order the keys were built in', () => {
+    const text = readFileSync(new URL('../../../fixtures/config/handwritten-targetcli-2.1.53.json', import.meta.url), 'utf8');
+    const document = JSON.parse(text) as unknown;
+    const shuffled = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(shuffled);
+      if (typeof value !== 'object' || value === null) return value;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value).reverse()) out[key] = shuffled((value as Record<string, unknown>)[key]);
+      return out;
+    };
+    expect(serializeConfig(sorted(document))).toBe(text);
+    expect(serializeConfig(shuffled(document))).toBe(text);
+    // Integer-like keys: JavaScript lists "2" before "10", Python sorts "10" first.
+    expect(serializeConfig({ 2: 'b', 10: 'a', x: 1 })).toBe('{\n  "10": "a",\n  "2": "b",\n  "x": 1\n}\n');
+  });
+
+  it('refuses what Python would print differently, in order or not', () => {
+    expect(() => serializeConfig({ a: 1.5 })).toThrow(InternalError);
+    expect(() => serializeConfig({ a: [1, undefined] })).toThrow(InternalError);
+    expect(() => serializeConfig({ a: 10n ** 30n })).not.toThrow();
+    expect(() => serializeConfig({ a: () => 1 })).toThrow(InternalError);
+  });
+});
