@@ -45,6 +45,20 @@ const liveViewExternal = {
   },
 };
 
+/**
+ * chalk works out colour support for its default instance when imported, loading node:tty
+ * and node:os (about 45 ms of a command's start under emulation). lioctl only makes
+ * instances with the level it decided itself (src/cli/console-output.ts), so the CLI gets
+ * chalk's browser variant of that check, which loads nothing. The live view keeps the
+ * real one: ink relies on it.
+ */
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => ({ path: join(args.resolveDir, 'vendor', 'supports-color', 'browser.js') }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   build({
@@ -53,7 +67,7 @@ await Promise.all([
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
-    plugins: [liveViewExternal],
+    plugins: [liveViewExternal, chalkWithoutDetection],
     // __lioctlImport: bin/lioctl's import(), a parameter of the function it wraps the bundle in.
     define: { ...common.define, 'import.meta.url': '__lioctlUrl', LIOCTL_HOST_IMPORT: '__lioctlImport' },
     banner: { js: 'const __lioctlUrl = require("node:url").pathToFileURL(__filename).href;' },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InternalError } from '../../../src/errors/index.js';
 import { declarationProblem, defineCommand, type CommandDeclaration } from '../../../src/shell/commands/declaration.js';
 import { allCommands } from './fixtures.js';
+import type { UiNode } from '../../../src/shell/tree/ui-node.js';
 
 const base = { name: 'create', summary: 'x' } as const;
 
@@ -70,5 +71,42 @@ describe('declarationProblem', () => {
     expect(withParams([{ name: 'm', type: { kind: 'enum', values: ['a', 'b'] }, default: 'b', help: '' }])).toBe(
       undefined,
     );
+  });
+});
+
+describe('the commands lioctl declares', () => {
+  // The built CLI does not check declarations at start-up (defineCommand): this walks a
+  // tree with one object of each kind and checks every command it offers.
+  it('are all well formed, on every node of a full tree', async () => {
+    const { configShell } = await import('./nodes/config-shell.js');
+    const { rootNodeFor } = await import('../../../src/shell/nodes/root-node.js');
+    const { builtinCommands } = await import('../../../src/shell/builtins/index.js');
+    const s = configShell();
+    const iqn = 'iqn.2003-01.org.linux-iscsi.test:sn.0123456789ab';
+    const tpg = `/iscsi/${iqn}/tpg1`;
+    s.run(
+      '/backstores/block create disk1 /dev/sdb',
+      '/backstores/fileio create f1 /srv/existing.img',
+      '/backstores/ramdisk create r1 1M',
+      '/backstores/block/disk1/alua create ao 1',
+      `/iscsi create ${iqn}`,
+      `${tpg}/luns create /backstores/block/disk1`,
+      `${tpg}/acls create iqn.1994-05.com.redhat:client1`,
+      '/loopback create',
+    );
+    expect(s.run('ls / 9').join('\n')).toMatch(/mapped_lun0[\s\S]*loopback \.+ \[Targets: 1\]/);
+    const seen = new Map<string, string | undefined>();
+    const walk = (node: UiNode, path: string): void => {
+      for (const command of [...node.commands(), ...builtinCommands(node)]) {
+        seen.set(`${path} ${command.declaration.name}`, declarationProblem(command.declaration));
+      }
+      for (const child of node.children()) walk(child, `${path}/${child.name}`);
+    };
+    walk(rootNodeFor({ lio: s.lio }), '');
+    expect(seen.size).toBeGreaterThan(100);
+    expect([...seen].filter(([, problem]) => problem !== undefined)).toEqual([]);
+    for (const name of ['create', 'delete', 'info', 'saveconfig', 'restoreconfig', 'clearconfig', 'ls', 'set', 'get', 'sessions']) {
+      expect([...seen.keys()].some((k) => k.endsWith(` ${name}`)), name).toBe(true);
+    }
   });
 });
