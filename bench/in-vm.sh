@@ -14,6 +14,7 @@
 #
 # Environment:
 #   BENCH_REPEAT=3          runs of each short operation (median taken)
+#   BENCH_START_ROUNDS      rounds of the start-up commands (3 × BENCH_REPEAT)
 #   BENCH_CYCLES            restore+clear cycles per tool (3; 1 for large)
 #   BENCH_LONG=60           a run longer than this (s) is not repeated
 #   BENCH_TIMEOUT=1800      limit for one command (s)
@@ -33,6 +34,7 @@ SIZES=("$@")
 CFS=/sys/kernel/config/target
 W=/tmp/bench                      # the guest's tmpfs: nothing timed touches 9p
 REPEAT=${BENCH_REPEAT:-3}
+START_ROUNDS=${BENCH_START_ROUNDS:-$((3 * REPEAT))}
 LONG=${BENCH_LONG:-60}
 TIMEOUT=${BENCH_TIMEOUT:-1800}
 TC_BUDGET=${BENCH_TC_BUDGET:-900}
@@ -220,12 +222,22 @@ targetcli ls > /dev/null 2>&1
 # --- start-up ---------------------------------------------------------------------
 
 size=start
-LIMIT=$TIMEOUT
-repeat "start|node -e 0|node" : node -e 0
-for tool in lioctl targetcli; do
-    measure --version $tool : --version
-    measure "ls (empty config)" $tool : ls
+# A second or two each: measured in rounds, one run of each command per round, so that
+# a slow minute of the VM weighs on all of them alike rather than on one cell.
+START_CELLS=("node -e 0|node" "--version|lioctl" "ls (empty config)|lioctl" "--version|targetcli" "ls (empty config)|targetcli")
+for ((r = 0; r < START_ROUNDS; r++)); do
+    for cell in "${START_CELLS[@]}"; do
+        IFS='|' read -r op tool <<< "$cell"
+        case $op in
+            "node -e 0") CMD=(node -e 0) LIMIT=$TIMEOUT ;;
+            --version) cli "$tool" --version ;;
+            *) cli "$tool" ls ;;
+        esac
+        timed "${CMD[@]}"
+        acc_add "start|$cell"
+    done
 done
+for cell in "${START_CELLS[@]}"; do record "start|$cell"; done
 
 # --- per size ---------------------------------------------------------------------
 
@@ -308,31 +320,37 @@ for size in "${SIZES[@]}"; do
         measure "ls /" $tool : ls /
         measure saveconfig $tool : saveconfig "savefile=$W/save-$tool.json"
         [ ! -f "$W/save-$tool.json" ] || cp "$W/save-$tool.json" "$OUT/$size/save-$tool.json"
-        measure "ls of one TPG" $tool : "/iscsi/$IQN/tpg1" ls
     done
     read_floor "ls /" ls /
     read_floor saveconfig saveconfig "savefile=$W/save-floor.json"
 
     # One LUN into the full config, then into its first target alone: the
     # same TPG, so the same mapped LUNs are made (targetcli maps a new LUN
-    # into every ACL); only the rest of the config differs.
+    # into every ACL); only the rest of the config differs. The same for a
+    # one-shot ls of that TPG. Each tool's full and alone cells are measured
+    # next to each other, on either side of the switch, so that the VM's pace
+    # changes as little as possible between them: targetcli first, then
+    # lioctl, in the full config; lioctl first in the alone one.
     for variant in full alone; do
         if [ $variant = alone ]; then
             "$FLOOR" "$D/ops/clear.ops" || reset
             OPS=$D/one-ops
             setup "$OPS/restore.ops" || continue
             suffix=", first target alone"
-            for tool in lioctl targetcli; do measure "ls of one TPG$suffix" $tool : "/iscsi/$IQN/tpg1" ls; done
+            tools=(lioctl targetcli)
         else
             OPS=$D/ops
             suffix=
+            tools=(targetcli lioctl)
         fi
         setup "$OPS/extra.ops" || continue
         next_lun=$(ls "$TPG/lun" | wc -l)   # LUNs are 0..n-1: the new one is n
         LIMIT=$TIMEOUT
         repeat "$size|create LUN$suffix|floor" "$FLOOR $OPS/dellun.ops" "$FLOOR" "$OPS/addlun.ops"
-        for tool in lioctl targetcli; do
+        for tool in "${tools[@]}"; do
+            if [ $variant = alone ]; then measure "ls of one TPG$suffix" $tool : "/iscsi/$IQN/tpg1" ls; fi
             measure "create LUN$suffix" $tool "del_lun $TPG $next_lun" "/iscsi/$IQN/tpg1/luns" create /backstores/ramdisk/benchextra
+            if [ $variant = full ]; then measure "ls of one TPG$suffix" $tool : "/iscsi/$IQN/tpg1" ls; fi
         done
         "$FLOOR" "$OPS/unextra.ops" || true
     done
