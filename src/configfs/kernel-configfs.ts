@@ -4,6 +4,7 @@ import { ConfigFsError } from './configfs-error.js';
 import { checkRelative, resolveLinkTarget } from './paths.js';
 import { LaneWorker } from './lane-worker.js';
 import { runLanesInTurn } from './lanes-in-turn.js';
+import { ReadAhead, type AheadAnswer } from './read-ahead.js';
 import type { ConfigFs, ConfigFsChange, ConfigFsOp, EntryStat, LanesOutcome } from './port.js';
 
 export const DEFAULT_ROOT = '/sys/kernel/config/target';
@@ -35,6 +36,17 @@ function readSmallFile(abs: string): string {
 // A worker costs about 0.3 s to start under emulation, 20 ms on hardware: worth it for a
 // clear's thousands of removals, not for a few, unless it was started ahead (expectLanes).
 const CHANGES_FOR_A_WORKER = 256;
+// Trees are read ahead on the worker from this many, unless it runs already: a storage
+// object's tree is some 60 calls, 256 of them far more than the worker's start costs.
+const TREES_FOR_A_WORKER = 256;
+/** Directories a read of whole trees leaves out: counters nobody saves, as many files as the rest. */
+const NOT_READ_AHEAD = ['statistics'];
+
+/** The value read ahead, or its refusal thrown as the call itself would. */
+function answered<V>(answer: AheadAnswer<V>, op: ConfigFsOp, abs: string): V {
+  if ('value' in answer) return answer.value;
+  throw new ConfigFsError(op, abs, answer.errno);
+}
 
 /** The real port: node:fs calls on the kernel's configfs (or any directory given as root). */
 export class KernelConfigFs implements ConfigFs {
@@ -42,6 +54,8 @@ export class KernelConfigFs implements ConfigFs {
   readonly root: string;
   /** Made for the first large batch or by expectLanes; null once it failed to start. */
   private worker: LaneWorker | null | undefined;
+  /** Trees being read on the worker; dropped at the first change. */
+  private ahead: ReadAhead | undefined;
 
   constructor(root: string = DEFAULT_ROOT) {
     // Absolute, because link targets are resolved against it.
@@ -65,14 +79,19 @@ export class KernelConfigFs implements ConfigFs {
   }
 
   list(path: string): string[] {
+    const early = this.ahead?.answer('list', path);
+    if (early !== undefined) return answered(early, 'list', this.abs(path));
     return this.run('list', path, (abs) => fs.readdirSync(abs).sort());
   }
 
   read(path: string): string {
+    const early = this.ahead?.answer('read', path);
+    if (early !== undefined) return answered(early, 'read', this.abs(path));
     return this.run('read', path, readSmallFile);
   }
 
   write(path: string, value: string): void {
+    this.ahead = undefined;
     this.run(
       'write',
       path,
@@ -90,36 +109,46 @@ export class KernelConfigFs implements ConfigFs {
   }
 
   mkdir(path: string): void {
+    this.ahead = undefined;
     this.run('mkdir', path, (abs) => fs.mkdirSync(abs));
   }
 
   rmdir(path: string): void {
+    this.ahead = undefined;
     this.run('rmdir', path, (abs) => fs.rmdirSync(abs));
   }
 
   symlink(target: string, path: string): void {
     // configfs resolves relative targets against the caller's cwd, so always link absolutely.
     const targetAbs = this.abs(target);
+    this.ahead = undefined;
     this.run('symlink', path, (abs) => fs.symlinkSync(targetAbs, abs));
   }
 
   readlink(path: string): string {
+    const early = this.ahead?.answer('readlink', path);
+    if (early !== undefined) return answered(early, 'readlink', this.abs(path));
     return this.run('readlink', path, (abs) => {
-      const target = fs.readlinkSync(abs);
-      const resolved = resolveLinkTarget(abs.slice(0, abs.lastIndexOf('/')), target);
-      if (resolved === this.root) return '';
-      if (!resolved.startsWith(`${this.root}/`)) {
-        throw Object.assign(new Error('link points outside the configfs root'), { code: 'EXDEV' });
-      }
-      return resolved.slice(this.root.length + 1);
+      const inside = this.linkTarget(abs, fs.readlinkSync(abs));
+      if (inside === undefined) throw Object.assign(new Error('link points outside the configfs root'), { code: 'EXDEV' });
+      return inside;
     });
   }
 
+  /** A link's target relative to the root; undefined when it points outside. */
+  private linkTarget(linkAbs: string, target: string): string | undefined {
+    const resolved = resolveLinkTarget(linkAbs.slice(0, linkAbs.lastIndexOf('/')), target);
+    if (resolved === this.root) return '';
+    return resolved.startsWith(`${this.root}/`) ? resolved.slice(this.root.length + 1) : undefined;
+  }
+
   unlink(path: string): void {
+    this.ahead = undefined;
     this.run('unlink', path, (abs) => fs.unlinkSync(abs));
   }
 
   runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome {
+    this.ahead = undefined;
     let changes = 0;
     for (const lane of lanes) changes += lane.length;
     if (lanes.length < 2 || this.worker === null || (this.worker === undefined && changes < CHANGES_FOR_A_WORKER)) return runLanesInTurn(this, lanes);
@@ -141,6 +170,21 @@ export class KernelConfigFs implements ConfigFs {
   expectLanes(): void {
     // Its thread boots while this one goes on; runLanes waits for it to be ready.
     this.worker ??= new LaneWorker();
+  }
+
+  readAhead(trees: readonly string[]): void {
+    this.ahead = undefined;
+    if (trees.length === 0 || this.worker === null || (this.worker === undefined && trees.length < TREES_FOR_A_WORKER)) return;
+    const worker = (this.worker ??= new LaneWorker());
+    if (!worker.readTrees(trees.map((t) => this.abs(t)), NOT_READ_AHEAD)) {
+      this.worker = null;
+      return;
+    }
+    const root = `${this.root}/`;
+    this.ahead = new ReadAhead(trees, () => worker.takeTrees(), {
+      relative: (abs) => (abs.startsWith(root) ? abs.slice(root.length) : undefined),
+      linkTarget: (abs, target) => this.linkTarget(abs, target),
+    });
   }
 
   exists(path: string): boolean {

@@ -9,7 +9,8 @@ export interface WorkerOutcome {
 }
 
 /*
- * The worker's program: each lane is a chain of node:fs callbacks. IN_FLIGHT lanes run at
+ * The worker's program: each lane is a chain of node:fs callbacks; a read of trees is one
+ * synchronous walk, answered as one string (a single copy between threads). IN_FLIGHT lanes run at
  * a time, more than libuv has threads so that none waits for work, and few enough that the
  * files lanes hold open for a write stay far below the process's limit. Plain
  * JavaScript in a string, because a worker needs a file or source text and the bundle has
@@ -34,8 +35,59 @@ function apply(c, done) {
     default: return done(Object.assign(new Error('unknown change'), { code: 'EINVAL' }));
   }
 }
+// A configfs attribute comes whole from one read; a read that fills the buffer goes on.
+const chunk = Buffer.allocUnsafe(16384);
+function readText(path) {
+  const fd = fs.openSync(path, fs.constants.O_RDONLY);
+  try {
+    const parts = [];
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      parts.push(chunk.toString('utf8', 0, n));
+      if (n < chunk.length) return parts.join('');
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+const code = (err) => (typeof err.code === 'string' ? err.code : 'EIO');
+// Every listing, file and link under dir, but directories named in skip: one string,
+// records split by NUL, fields by SOH, a listing's names by '/' (which no name holds).
+function walk(dir, skip, out) {
+  let entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    out.push('E' + dir + '\x01list\x01' + code(err));
+    return;
+  }
+  out.push('D' + dir + '\x01' + entries.map((e) => e.name).join('/'));
+  for (const e of entries) {
+    const path = dir + '/' + e.name;
+    let record;
+    try {
+      if (e.isDirectory()) {
+        if (!skip.includes(e.name)) walk(path, skip, out);
+        continue;
+      }
+      record = e.isSymbolicLink() ? 'L' + path + '\x01' + fs.readlinkSync(path) : 'F' + path + '\x01' + readText(path);
+    } catch (err) {
+      record = 'E' + path + '\x01' + (e.isSymbolicLink() ? 'readlink' : 'read') + '\x01' + code(err);
+    }
+    // Text the record format cannot carry is left to the caller to read itself.
+    if (!record.includes('\x00')) out.push(record);
+  }
+}
 const IN_FLIGHT = 32;
-port.on('message', (lanes) => {
+port.on('message', (job) => {
+  if (job.trees) {
+    const out = [];
+    for (const tree of job.trees) walk(tree, job.skip, out);
+    port.postMessage(out.join('\x00'));
+    tell(2);
+    return;
+  }
+  const lanes = job.lanes;
   const done = lanes.map(() => 0);
   const refused = lanes.map(() => undefined);
   let unfinished = lanes.length;
@@ -81,13 +133,16 @@ const START_TIMEOUT_MS = 60_000;
 /**
  * One worker thread that makes configfs changes for a synchronous caller: the caller
  * blocks on a shared flag while the worker's calls run side by side, then takes the
- * answer from the port without returning to the event loop. Made on first use and kept
- * for the process (unref'd, so it never keeps it alive).
+ * answer from the port without returning to the event loop. It also reads whole subtrees
+ * while the caller reads others (readTrees). Made on first use and kept for the process
+ * (unref'd, so it never keeps it alive).
  */
 export class LaneWorker {
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private readonly port: MessagePort;
   private readonly worker: Worker;
+  /** A readTrees whose answer was not taken yet. */
+  private reading = false;
 
   constructor() {
     const { MessageChannel, Worker } = nodeWorkerThreads();
@@ -102,15 +157,50 @@ export class LaneWorker {
    * caller then makes the changes itself, and makes no other worker).
    */
   run(lanes: readonly (readonly ConfigFsChange[])[]): WorkerOutcome | undefined {
+    if (!this.started()) return undefined;
+    this.post({ lanes });
+    return this.reply() as WorkerOutcome | undefined; // the worker's own reply, shaped above
+  }
+
+  /**
+   * Starts reading every listing, file and link under each absolute path, but directories
+   * named in `skip`, and returns at once; takeTrees() gives what was read. False when the
+   * worker did not start (the caller then reads for itself).
+   */
+  readTrees(trees: readonly string[], skip: readonly string[]): boolean {
+    if (!this.started()) return false;
+    this.post({ trees, skip });
+    this.reading = true;
+    return true;
+  }
+
+  /** What readTrees read, once it has all been read: NUL-separated records (see the worker's walk). */
+  takeTrees(): string | undefined {
+    if (!this.reading) return undefined;
+    this.reading = false;
+    const reply: unknown = this.reply();
+    return typeof reply === 'string' ? reply : undefined;
+  }
+
+  /** Whether the worker is up, waiting for it to start; a worker that never starts is given up. */
+  private started(): boolean {
     if (Atomics.load(this.signal, 0) === STARTING && Atomics.wait(this.signal, 0, STARTING, START_TIMEOUT_MS) === 'timed-out') {
       void this.worker.terminate();
-      return undefined;
+      return false;
     }
+    return true;
+  }
+
+  private post(job: { lanes: readonly (readonly ConfigFsChange[])[] } | { trees: readonly string[]; skip: readonly string[] }): void {
+    // A read of trees nobody took is finished and dropped first: one job at a time.
+    if (this.reading) this.takeTrees();
     Atomics.store(this.signal, 0, IDLE);
-    this.port.postMessage(lanes);
+    this.port.postMessage(job);
+  }
+
+  private reply(): unknown {
     // No time limit: a kernel call may wait as long as it must, as it would on this thread.
     while (Atomics.load(this.signal, 0) !== FINISHED) Atomics.wait(this.signal, 0, IDLE);
-    const reply = nodeWorkerThreads().receiveMessageOnPort(this.port);
-    return reply?.message as WorkerOutcome | undefined; // the worker's own reply, shaped above
+    return nodeWorkerThreads().receiveMessageOnPort(this.port)?.message;
   }
 }

@@ -50,6 +50,13 @@ export interface ConfigFs {
    * the caller goes on with other calls.
    */
   expectLanes(): void;
+  /**
+   * Says that everything under these paths (but statistics) will be read soon, so that a
+   * port which can read on another thread (the kernel's, for many trees) reads them there
+   * while the caller goes on with other calls; a call inside one of them then waits for
+   * that read, unless a change came first. The answers are the same either way.
+   */
+  readAhead(trees: readonly string[]): void;
 }
 
 /** One change to configfs, as data, so that a batch of them can be handed over at once. */

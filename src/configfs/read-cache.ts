@@ -150,4 +150,8 @@ export class ReadCachingConfigFs implements ConfigFs {
   expectLanes(): void {
     this.inner.expectLanes();
   }
+
+  readAhead(trees: readonly string[]): void {
+    this.inner.readAhead(trees);
+  }
 }

@@ -247,6 +247,8 @@ export class SimConfigFs implements ConfigFs {
   /** Nothing to get ready: the simulator makes one change at a time. */
   expectLanes(): void {}
 
+  readAhead(_trees: readonly string[]): void {}
+
   // ---- test hooks and persistence -------------------------------------------------------
 
   /** Makes the next `times` calls of `op` on a matching path fail with `errno`. */

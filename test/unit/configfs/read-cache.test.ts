@@ -97,6 +97,7 @@ function filesEverywhere(): { fs: ReadCachingConfigFs; reads: () => number } {
     stat: refuse,
     runLanes: refuse,
     expectLanes: refuse,
+    readAhead: refuse,
   };
   return { fs: new ReadCachingConfigFs(inner), reads: () => reads };
 }

@@ -93,6 +93,8 @@ export class RecordingFs implements ConfigFs {
 
   expectLanes(): void {}
 
+  readAhead(_trees: readonly string[]): void {}
+
   /** Mutating calls only. */
   changes(): Array<{ op: string; path: string }> {
     return this.calls.filter((c) => ['mkdir', 'rmdir', 'write', 'symlink', 'unlink'].includes(c.op));

@@ -55,3 +55,31 @@ describe('dumpConfig', () => {
     expect(serializeConfig(parsed.config)).toBe(text);
   });
 });
+
+describe('dumpConfig and the port', () => {
+  it('announces the storage objects for reading ahead and reads them only after the targets', () => {
+    const lio = build();
+    const sim = lio.fs as SimConfigFs;
+    const asked: string[] = [];
+    let announced: readonly string[] = [];
+    const record = <T>(fn: (path: string) => T) => (path: string): T => {
+      asked.push(path);
+      return fn(path);
+    };
+    sim.read = record(sim.read.bind(sim));
+    sim.list = record(sim.list.bind(sim));
+    sim.readlink = record(sim.readlink.bind(sim));
+    sim.readAhead = (trees) => {
+      announced = trees;
+      asked.push('<read ahead>');
+    };
+    dumpConfig(lio);
+    const storage = ['core/fileio_0/disk1', 'core/rd_mcp_1/rd0'];
+    expect([...announced].sort()).toEqual(storage);
+    const inside = (path: string): boolean => storage.some((so) => path === so || path.startsWith(`${so}/`));
+    const firstInside = asked.findIndex(inside);
+    const lastTarget = asked.findLastIndex((p) => p.startsWith('iscsi/') || p.startsWith('loopback/'));
+    expect(asked.indexOf('<read ahead>')).toBeLessThan(lastTarget);
+    expect(lastTarget).toBeLessThan(firstInside);
+  });
+});

@@ -1,0 +1,93 @@
+/** The calls whose answers a read of whole trees holds. */
+export type AheadOp = 'list' | 'read' | 'readlink';
+
+/** A call's answer read ahead: its value, or the errno it failed with. */
+export type AheadAnswer<V> = { readonly value: V } | { readonly errno: string };
+
+interface Answers {
+  readonly list: Map<string, AheadAnswer<string[]>>;
+  readonly read: Map<string, AheadAnswer<string>>;
+  readonly readlink: Map<string, AheadAnswer<string>>;
+}
+
+/** How a port turns what the worker read (absolute paths, raw link targets) into its own answers. */
+export interface AheadPaths {
+  /** The path relative to the root, or undefined when outside it. */
+  relative(abs: string): string | undefined;
+  /** A link's target relative to the root, as readlink answers; undefined when the port must ask itself. */
+  linkTarget(linkAbs: string, target: string): string | undefined;
+}
+
+/**
+ * Subtrees being read on another thread (LaneWorker.readTrees) for calls this thread makes
+ * later. A call inside one of them waits for the whole read, once, and is then answered
+ * from it; each answer is given once, as a later call may come after a change.
+ */
+export class ReadAhead {
+  private readonly trees: ReadonlySet<string>;
+  /** The first name of every tree's path: most calls are decided on that alone. */
+  private readonly tops: ReadonlySet<string>;
+  private answers: Answers | undefined;
+
+  constructor(
+    trees: readonly string[],
+    private readonly take: () => string | undefined,
+    private readonly paths: AheadPaths,
+  ) {
+    this.trees = new Set(trees);
+    this.tops = new Set(trees.map((t) => t.split('/', 1)[0] ?? ''));
+  }
+
+  /** The answer to `op` on `path` if it was read ahead; undefined when the caller must ask. */
+  answer(op: 'list', path: string): AheadAnswer<string[]> | undefined;
+  answer(op: 'read' | 'readlink', path: string): AheadAnswer<string> | undefined;
+  answer(op: AheadOp, path: string): AheadAnswer<string | string[]> | undefined {
+    if (!this.within(path)) return undefined;
+    const answers = (this.answers ??= this.parse(this.take()));
+    const kind: Map<string, AheadAnswer<string | string[]>> = answers[op];
+    const found = kind.get(path);
+    if (found !== undefined) kind.delete(path);
+    return found;
+  }
+
+  private within(path: string): boolean {
+    const slash = path.indexOf('/');
+    if (!this.tops.has(slash < 0 ? path : path.slice(0, slash))) return false;
+    for (let end = path.length; end > 0; end = path.lastIndexOf('/', end - 1)) {
+      if (this.trees.has(path.slice(0, end))) return true;
+    }
+    return false;
+  }
+
+  /** The worker's records (lane-worker.ts, `walk`): kind letter, path, SOH, value; NUL between records. */
+  private parse(text: string | undefined): Answers {
+    const answers: Answers = { list: new Map(), read: new Map(), readlink: new Map() };
+    if (text === undefined || text === '') return answers;
+    for (const record of text.split('\x00')) {
+      const sep = record.indexOf('\x01');
+      const abs = record.slice(1, sep);
+      const path = this.paths.relative(abs);
+      if (sep < 0 || path === undefined) continue;
+      const value = record.slice(sep + 1);
+      switch (record[0]) {
+        case 'D':
+          answers.list.set(path, { value: value === '' ? [] : value.split('/').sort() });
+          break;
+        case 'F':
+          answers.read.set(path, { value });
+          break;
+        case 'L': {
+          const target = this.paths.linkTarget(abs, value);
+          if (target !== undefined) answers.readlink.set(path, { value: target });
+          break;
+        }
+        case 'E': {
+          const [op, errno] = value.split('\x01');
+          if ((op === 'list' || op === 'read' || op === 'readlink') && errno !== undefined) answers[op].set(path, { errno });
+          break;
+        }
+      }
+    }
+    return answers;
+  }
+}
