@@ -54,8 +54,8 @@ export class KernelConfigFs implements ConfigFs {
   readonly root: string;
   /** Made for the first large batch or by expectLanes; null once it failed to start. */
   private worker: LaneWorker | null | undefined;
-  /** Trees being read on the worker; dropped at the first change. */
-  private ahead: ReadAhead | undefined;
+  /** Trees being read on the worker (its job number), given up at the first change. */
+  private ahead: { job: number; answers: ReadAhead } | undefined;
 
   constructor(root: string = DEFAULT_ROOT) {
     // Absolute, because link targets are resolved against it.
@@ -79,19 +79,19 @@ export class KernelConfigFs implements ConfigFs {
   }
 
   list(path: string): string[] {
-    const early = this.ahead?.answer('list', path);
+    const early = this.early('list', path);
     if (early !== undefined) return answered(early, 'list', this.abs(path));
     return this.run('list', path, (abs) => fs.readdirSync(abs).sort());
   }
 
   read(path: string): string {
-    const early = this.ahead?.answer('read', path);
+    const early = this.early('read', path);
     if (early !== undefined) return answered(early, 'read', this.abs(path));
     return this.run('read', path, readSmallFile);
   }
 
   write(path: string, value: string): void {
-    this.ahead = undefined;
+    this.giveUpAhead();
     this.run(
       'write',
       path,
@@ -109,24 +109,24 @@ export class KernelConfigFs implements ConfigFs {
   }
 
   mkdir(path: string): void {
-    this.ahead = undefined;
+    this.giveUpAhead();
     this.run('mkdir', path, (abs) => fs.mkdirSync(abs));
   }
 
   rmdir(path: string): void {
-    this.ahead = undefined;
+    this.giveUpAhead();
     this.run('rmdir', path, (abs) => fs.rmdirSync(abs));
   }
 
   symlink(target: string, path: string): void {
     // configfs resolves relative targets against the caller's cwd, so always link absolutely.
     const targetAbs = this.abs(target);
-    this.ahead = undefined;
+    this.giveUpAhead();
     this.run('symlink', path, (abs) => fs.symlinkSync(targetAbs, abs));
   }
 
   readlink(path: string): string {
-    const early = this.ahead?.answer('readlink', path);
+    const early = this.early('readlink', path);
     if (early !== undefined) return answered(early, 'readlink', this.abs(path));
     return this.run('readlink', path, (abs) => {
       const inside = this.linkTarget(abs, fs.readlinkSync(abs));
@@ -143,12 +143,12 @@ export class KernelConfigFs implements ConfigFs {
   }
 
   unlink(path: string): void {
-    this.ahead = undefined;
+    this.giveUpAhead();
     this.run('unlink', path, (abs) => fs.unlinkSync(abs));
   }
 
   runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome {
-    this.ahead = undefined;
+    this.giveUpAhead();
     let changes = 0;
     for (const lane of lanes) changes += lane.length;
     if (lanes.length < 2 || this.worker === null || (this.worker === undefined && changes < CHANGES_FOR_A_WORKER)) return runLanesInTurn(this, lanes);
@@ -173,18 +173,34 @@ export class KernelConfigFs implements ConfigFs {
   }
 
   readAhead(trees: readonly string[]): void {
-    this.ahead = undefined;
+    this.giveUpAhead();
     if (trees.length === 0 || this.worker === null || (this.worker === undefined && trees.length < TREES_FOR_A_WORKER)) return;
     const worker = (this.worker ??= new LaneWorker());
-    if (!worker.readTrees(trees.map((t) => this.abs(t)), NOT_READ_AHEAD)) {
+    const job = worker.readTrees(trees.map((t) => this.abs(t)), NOT_READ_AHEAD);
+    if (job === undefined) {
       this.worker = null;
       return;
     }
     const root = `${this.root}/`;
-    this.ahead = new ReadAhead(trees, () => worker.takeTrees(), {
+    const answers = new ReadAhead(trees, () => worker.takeTrees(job), {
       relative: (abs) => (abs.startsWith(root) ? abs.slice(root.length) : undefined),
       linkTarget: (abs, target) => this.linkTarget(abs, target),
     });
+    this.ahead = { job, answers };
+  }
+
+  /** The answer read ahead for `op` on `path`, if any. */
+  private early(op: 'list', path: string): AheadAnswer<string[]> | undefined;
+  private early(op: 'read' | 'readlink', path: string): AheadAnswer<string> | undefined;
+  private early(op: 'list' | 'read' | 'readlink', path: string): AheadAnswer<string | string[]> | undefined {
+    return this.ahead?.answers.answer(op, path);
+  }
+
+  /** A change may make what was read ahead stale: it is given up, and what is still being read thrown away when it comes. */
+  private giveUpAhead(): void {
+    if (this.ahead === undefined) return;
+    if (!this.ahead.answers.taken) this.worker?.dropTrees(this.ahead.job);
+    this.ahead = undefined;
   }
 
   exists(path: string): boolean {

@@ -21,7 +21,9 @@ const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const port = workerData.port;
 const signal = new Int32Array(workerData.signal);
-function tell(state) { Atomics.store(signal, 0, state); Atomics.notify(signal, 0); }
+// signal[0]: 1 once started; signal[1]: jobs finished, each answered on the port in order.
+function started() { Atomics.store(signal, 0, 1); Atomics.notify(signal, 0); }
+function finished() { Atomics.add(signal, 1, 1); Atomics.notify(signal, 1); }
 function apply(c, done) {
   switch (c.op) {
     case 'mkdir': return fs.mkdir(c.path, done);
@@ -84,7 +86,7 @@ port.on('message', (job) => {
     const out = [];
     for (const tree of job.trees) walk(tree, job.skip, out);
     port.postMessage(out.join('\x00'));
-    tell(2);
+    finished();
     return;
   }
   const lanes = job.lanes;
@@ -98,7 +100,7 @@ port.on('message', (job) => {
       inFlight++;
       step(started++);
     }
-    if (unfinished === 0) { unfinished = -1; port.postMessage({ done, failures: refused.filter(Boolean) }); tell(2); }
+    if (unfinished === 0) { unfinished = -1; port.postMessage({ done, failures: refused.filter(Boolean) }); finished(); }
   };
   const step = (lane) => {
     const changes = lanes[lane];
@@ -121,28 +123,33 @@ port.on('message', (job) => {
   };
   startMore();
 });
-tell(1);
+started();
 `;
 
 const STARTING = 0;
-const IDLE = 1;
-const FINISHED = 2;
 /** How long a worker may take to start before the batch runs without it. */
 const START_TIMEOUT_MS = 60_000;
 
+type Job = { lanes: readonly (readonly ConfigFsChange[])[] } | { trees: readonly string[]; skip: readonly string[] };
+
 /**
  * One worker thread that makes configfs changes for a synchronous caller: the caller
- * blocks on a shared flag while the worker's calls run side by side, then takes the
+ * blocks on a shared counter while the worker's calls run side by side, then takes the
  * answer from the port without returning to the event loop. It also reads whole subtrees
- * while the caller reads others (readTrees). Made on first use and kept for the process
- * (unref'd, so it never keeps it alive).
+ * while the caller reads others (readTrees). Jobs run one after the other, in the order
+ * given. Made on first use and kept for the process (unref'd, so it never keeps it alive).
  */
 export class LaneWorker {
-  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  /** [started, jobs finished], written by the worker. */
+  private readonly signal = new Int32Array(new SharedArrayBuffer(8));
   private readonly port: MessagePort;
   private readonly worker: Worker;
-  /** A readTrees whose answer was not taken yet. */
-  private reading = false;
+  private posted = 0;
+  private received = 0;
+  /** Answers received before their job was asked for. */
+  private readonly early = new Map<number, unknown>();
+  /** Jobs whose answer nobody will ask for. */
+  private readonly dropped = new Set<number>();
 
   constructor() {
     const { MessageChannel, Worker } = nodeWorkerThreads();
@@ -158,28 +165,28 @@ export class LaneWorker {
    */
   run(lanes: readonly (readonly ConfigFsChange[])[]): WorkerOutcome | undefined {
     if (!this.started()) return undefined;
-    this.post({ lanes });
-    return this.reply() as WorkerOutcome | undefined; // the worker's own reply, shaped above
+    return this.answer(this.post({ lanes })) as WorkerOutcome | undefined; // the worker's own reply, shaped above
   }
 
   /**
    * Starts reading every listing, file and link under each absolute path, but directories
-   * named in `skip`, and returns at once; takeTrees() gives what was read. False when the
-   * worker did not start (the caller then reads for itself).
+   * named in `skip`, and returns at once: the job's number, for takeTrees() or dropTrees().
+   * Undefined when the worker did not start (the caller then reads for itself).
    */
-  readTrees(trees: readonly string[], skip: readonly string[]): boolean {
-    if (!this.started()) return false;
-    this.post({ trees, skip });
-    this.reading = true;
-    return true;
+  readTrees(trees: readonly string[], skip: readonly string[]): number | undefined {
+    return this.started() ? this.post({ trees, skip }) : undefined;
   }
 
-  /** What readTrees read, once it has all been read: NUL-separated records (see the worker's walk). */
-  takeTrees(): string | undefined {
-    if (!this.reading) return undefined;
-    this.reading = false;
-    const reply: unknown = this.reply();
+  /** What a readTrees job read, once it has all been read: NUL-separated records (see the worker's walk). */
+  takeTrees(job: number): string | undefined {
+    const reply = this.answer(job);
     return typeof reply === 'string' ? reply : undefined;
+  }
+
+  /** Says that a readTrees job's answer is not wanted: it is thrown away when it comes. */
+  dropTrees(job: number): void {
+    if (job > this.received) this.dropped.add(job);
+    else this.early.delete(job);
   }
 
   /** Whether the worker is up, waiting for it to start; a worker that never starts is given up. */
@@ -191,16 +198,28 @@ export class LaneWorker {
     return true;
   }
 
-  private post(job: { lanes: readonly (readonly ConfigFsChange[])[] } | { trees: readonly string[]; skip: readonly string[] }): void {
-    // A read of trees nobody took is finished and dropped first: one job at a time.
-    if (this.reading) this.takeTrees();
-    Atomics.store(this.signal, 0, IDLE);
+  private post(job: Job): number {
     this.port.postMessage(job);
+    return ++this.posted;
   }
 
-  private reply(): unknown {
-    // No time limit: a kernel call may wait as long as it must, as it would on this thread.
-    while (Atomics.load(this.signal, 0) !== FINISHED) Atomics.wait(this.signal, 0, IDLE);
-    return nodeWorkerThreads().receiveMessageOnPort(this.port)?.message;
+  /** The answer to job number `job`, waiting for it and for those before it. */
+  private answer(job: number): unknown {
+    const { receiveMessageOnPort } = nodeWorkerThreads();
+    while (this.received < job) {
+      // No time limit: a kernel call may wait as long as it must, as it would on this thread.
+      const done = Atomics.load(this.signal, 1);
+      if (done <= this.received) {
+        Atomics.wait(this.signal, 1, done);
+        continue;
+      }
+      const message = receiveMessageOnPort(this.port)?.message;
+      this.received++;
+      if (this.dropped.delete(this.received)) continue;
+      this.early.set(this.received, message);
+    }
+    const reply = this.early.get(job);
+    this.early.delete(job);
+    return reply;
   }
 }

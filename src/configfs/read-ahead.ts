@@ -27,6 +27,8 @@ export class ReadAhead {
   private readonly trees: ReadonlySet<string>;
   /** The first name of every tree's path: most calls are decided on that alone. */
   private readonly tops: ReadonlySet<string>;
+  /** How many names the trees' paths have (`core/rd_mcp_0/rd0` three): the prefixes worth looking up. */
+  private readonly depths: readonly number[];
   private answers: Answers | undefined;
 
   constructor(
@@ -36,11 +38,18 @@ export class ReadAhead {
   ) {
     this.trees = new Set(trees);
     this.tops = new Set(trees.map((t) => t.split('/', 1)[0] ?? ''));
+    this.depths = [...new Set(trees.map((t) => t.split('/').length))].sort((a, b) => a - b);
+  }
+
+  /** Whether its answers were taken: until then, the read it waits for may be given up. */
+  get taken(): boolean {
+    return this.answers !== undefined;
   }
 
   /** The answer to `op` on `path` if it was read ahead; undefined when the caller must ask. */
   answer(op: 'list', path: string): AheadAnswer<string[]> | undefined;
   answer(op: 'read' | 'readlink', path: string): AheadAnswer<string> | undefined;
+  answer(op: AheadOp, path: string): AheadAnswer<string | string[]> | undefined;
   answer(op: AheadOp, path: string): AheadAnswer<string | string[]> | undefined {
     if (!this.within(path)) return undefined;
     const answers = (this.answers ??= this.parse(this.take()));
@@ -51,10 +60,13 @@ export class ReadAhead {
   }
 
   private within(path: string): boolean {
-    const slash = path.indexOf('/');
-    if (!this.tops.has(slash < 0 ? path : path.slice(0, slash))) return false;
-    for (let end = path.length; end > 0; end = path.lastIndexOf('/', end - 1)) {
-      if (this.trees.has(path.slice(0, end))) return true;
+    let end = path.indexOf('/');
+    if (!this.tops.has(end < 0 ? path : path.slice(0, end))) return false;
+    let names = 1;
+    for (const depth of this.depths) {
+      for (; names < depth && end >= 0; names++) end = path.indexOf('/', end + 1);
+      if (names < depth) return false;
+      if (this.trees.has(end < 0 ? path : path.slice(0, end))) return true;
     }
     return false;
   }

@@ -66,6 +66,21 @@ describe('readAhead on the kernel port', () => {
     expect(fs.read('core/hba2/so2/info')).toBe('changed\n');
   });
 
+  it('answers the worker\'s next jobs after reads it gave up', () => {
+    const trees = storageTree(root, 300);
+    const fs = new KernelConfigFs(root);
+    // Two reads given up before they were taken: their answers are thrown away when they come.
+    fs.readAhead(trees);
+    fs.readAhead(trees.slice(100));
+    fs.mkdir('iscsi/other');
+    const lanes = Array.from({ length: 4 }, (_, i) => Array.from({ length: 70 }, (_, n) => ({ op: 'mkdir' as const, path: `iscsi/other/d${i}-${n}` })));
+    expect(fs.runLanes(lanes)).toEqual({ done: [70, 70, 70, 70], failures: [] });
+    writeFileSync(join(root, 'core', 'hba7', 'so7', 'info'), 'changed\n');
+    fs.readAhead(trees);
+    expect(fs.read('core/hba7/so7/info')).toBe('changed\n');
+    expect(fs.list('iscsi/other')).toHaveLength(280);
+  });
+
   it('reads a few trees on this thread, unless the worker runs already', () => {
     const trees = storageTree(root, 3);
     const fs = new KernelConfigFs(root);
