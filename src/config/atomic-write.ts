@@ -1,5 +1,5 @@
 import { randomBytes } from '../runtime/lazy-builtins.js';
-import * as fs from 'node:fs';
+import { chmodSync, closeSync, existsSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errnoCode, fileError } from './file-errors.js';
 
@@ -24,22 +24,22 @@ export interface EnsureDirectoryOptions {
 export function ensureDirectory(dir: string, options: EnsureDirectoryOptions = {}): void {
   const target = resolve(dir);
   const missing: string[] = [];
-  for (let d = target; !fs.existsSync(d); d = dirname(d)) {
+  for (let d = target; !existsSync(d); d = dirname(d)) {
     missing.unshift(d);
     if (dirname(d) === d) break;
   }
   try {
     for (const d of missing) {
       try {
-        fs.mkdirSync(d, { mode: PRIVATE_DIR_MODE });
+        mkdirSync(d, { mode: PRIVATE_DIR_MODE });
       } catch (err) {
         if (errnoCode(err) !== 'EEXIST') throw err; // another process made it first
       }
-      fs.chmodSync(d, PRIVATE_DIR_MODE);
+      chmodSync(d, PRIVATE_DIR_MODE);
     }
-    const st = fs.statSync(target);
+    const st = statSync(target);
     if (!st.isDirectory()) throw Object.assign(new Error(`not a directory, stat '${target}'`), { code: 'ENOTDIR' });
-    if (options.makePrivate === true && (st.mode & 0o077) !== 0) fs.chmodSync(target, st.mode & 0o700);
+    if (options.makePrivate === true && (st.mode & 0o077) !== 0) chmodSync(target, st.mode & 0o700);
   } catch (err) {
     throw fileError('create the directory', target, err);
   }
@@ -54,20 +54,20 @@ export interface AtomicWriteOptions {
 
 function writeAll(fd: number, data: Uint8Array): void {
   let offset = 0;
-  while (offset < data.length) offset += fs.writeSync(fd, data, offset, data.length - offset);
+  while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
 }
 
 /** Makes the rename itself durable; some filesystems cannot fsync a directory, which is no error. */
 function syncDirectory(dir: string): void {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
   } catch (err) {
     const code = errnoCode(err);
     if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'ENOTSUP') throw err;
   } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -88,19 +88,19 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   let fd: number | undefined;
   let renamed = false;
   try {
-    fd = fs.openSync(temp, 'wx', mode);
-    fs.fchmodSync(fd, mode);
+    fd = openSync(temp, 'wx', mode);
+    fchmodSync(fd, mode);
     writeAll(fd, bytes);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
+    fsyncSync(fd);
+    closeSync(fd);
     fd = undefined;
-    fs.renameSync(temp, target);
+    renameSync(temp, target);
     renamed = true;
     syncDirectory(dir);
   } catch (err) {
     try {
-      if (fd !== undefined) fs.closeSync(fd);
-      if (!renamed) fs.rmSync(temp, { force: true });
+      if (fd !== undefined) closeSync(fd);
+      if (!renamed) rmSync(temp, { force: true });
     } catch {
       // The first failure is the one to report; a leftover temp file is 0600 and harmless.
     }

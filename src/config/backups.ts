@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { nodeZlib } from '../runtime/lazy-builtins.js';
 import { ValidationError } from '../errors/index.js';
@@ -42,8 +42,7 @@ export function backupFileName(now: Date): string {
 /** Backups in `dir`, oldest first (the timestamped names sort chronologically). */
 export function listBackups(dir: string): string[] {
   try {
-    return fs
-      .readdirSync(dir)
+    return readdirSync(dir)
       .filter((name) => BACKUP_NAME.test(name))
       .sort()
       .map((name) => join(dir, name));
@@ -56,7 +55,7 @@ export function listBackups(dir: string): string[] {
 /** A backup's content, decompressed; undefined if it cannot be read (then it differs). */
 function backupContent(path: string): Buffer | undefined {
   try {
-    const raw = fs.readFileSync(path);
+    const raw = readFileSync(path);
     return path.endsWith('.gz') ? nodeZlib().gunzipSync(raw) : raw;
   } catch {
     return undefined;
@@ -77,7 +76,7 @@ export function backupPreviousConfig(options: BackupOptions): BackupResult {
   const dir = options.backupDir ?? join(dirname(options.file), 'backup');
   let current: Buffer;
   try {
-    current = fs.readFileSync(options.file);
+    current = readFileSync(options.file);
   } catch (err) {
     if (errnoCode(err) === 'ENOENT') return { pruned: [] };
     throw fileError('read', options.file, err);
@@ -92,7 +91,7 @@ export function backupPreviousConfig(options: BackupOptions): BackupResult {
   const pruned = all.slice(0, Math.max(0, all.length - max));
   for (const old of pruned) {
     try {
-      fs.rmSync(old, { force: true });
+      rmSync(old, { force: true });
     } catch (err) {
       throw fileError('remove the old backup', old, err);
     }

@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import { statSync } from 'node:fs';
 
 /** Upstream targetcli-fb / rtslib-fb and the kernel's preferred dbroot. */
 export const TARGETCLI_CONFIG_PATH = '/etc/target/saveconfig.json';
@@ -27,8 +27,8 @@ export interface DefaultPathChoice {
 }
 
 const nodeProbe: PathProbe = {
-  isFile: (p) => fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false,
-  isDirectory: (p) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false,
+  isFile: (p) => statSync(p, { throwIfNoEntry: false })?.isFile() ?? false,
+  isDirectory: (p) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false,
 };
 
 function parentDir(path: string): string {

@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigFsError } from './configfs-error.js';
 import { checkRelative, resolveLinkTarget } from './paths.js';
@@ -16,20 +16,20 @@ const READ_CHUNK = 16384;
 let readBuffer: Buffer | undefined;
 
 function readSmallFile(abs: string): string {
-  const fd = fs.openSync(abs, fs.constants.O_RDONLY);
+  const fd = openSync(abs, constants.O_RDONLY);
   try {
     const buf = (readBuffer ??= Buffer.allocUnsafe(READ_CHUNK));
-    const n = fs.readSync(fd, buf, 0, READ_CHUNK, null);
+    const n = readSync(fd, buf, 0, READ_CHUNK, null);
     if (n < READ_CHUNK) return buf.toString('utf8', 0, n);
     const parts = [Buffer.from(buf)];
     for (let more = n; more > 0; ) {
       const next = Buffer.allocUnsafe(READ_CHUNK);
-      more = fs.readSync(fd, next, 0, READ_CHUNK, null);
+      more = readSync(fd, next, 0, READ_CHUNK, null);
       parts.push(next.subarray(0, more));
     }
     return Buffer.concat(parts).toString('utf8');
   } finally {
-    fs.closeSync(fd);
+    closeSync(fd);
   }
 }
 
@@ -81,7 +81,7 @@ export class KernelConfigFs implements ConfigFs {
   list(path: string): string[] {
     const early = this.early('list', path);
     if (early !== undefined) return answered(early, 'list', this.abs(path));
-    return this.run('list', path, (abs) => fs.readdirSync(abs).sort());
+    return this.run('list', path, (abs) => readdirSync(abs).sort());
   }
 
   read(path: string): string {
@@ -97,11 +97,11 @@ export class KernelConfigFs implements ConfigFs {
       path,
       (abs) => {
         // No O_CREAT/O_TRUNC: configfs attributes exist or not, and each write() is one store.
-        const fd = fs.openSync(abs, fs.constants.O_WRONLY);
+        const fd = openSync(abs, constants.O_WRONLY);
         try {
-          fs.writeSync(fd, Buffer.from(value));
+          writeSync(fd, Buffer.from(value));
         } finally {
-          fs.closeSync(fd);
+          closeSync(fd);
         }
       },
       value,
@@ -110,26 +110,26 @@ export class KernelConfigFs implements ConfigFs {
 
   mkdir(path: string): void {
     this.giveUpAhead();
-    this.run('mkdir', path, (abs) => fs.mkdirSync(abs));
+    this.run('mkdir', path, (abs) => mkdirSync(abs));
   }
 
   rmdir(path: string): void {
     this.giveUpAhead();
-    this.run('rmdir', path, (abs) => fs.rmdirSync(abs));
+    this.run('rmdir', path, (abs) => rmdirSync(abs));
   }
 
   symlink(target: string, path: string): void {
     // configfs resolves relative targets against the caller's cwd, so always link absolutely.
     const targetAbs = this.abs(target);
     this.giveUpAhead();
-    this.run('symlink', path, (abs) => fs.symlinkSync(targetAbs, abs));
+    this.run('symlink', path, (abs) => symlinkSync(targetAbs, abs));
   }
 
   readlink(path: string): string {
     const early = this.early('readlink', path);
     if (early !== undefined) return answered(early, 'readlink', this.abs(path));
     return this.run('readlink', path, (abs) => {
-      const inside = this.linkTarget(abs, fs.readlinkSync(abs));
+      const inside = this.linkTarget(abs, readlinkSync(abs));
       if (inside === undefined) throw Object.assign(new Error('link points outside the configfs root'), { code: 'EXDEV' });
       return inside;
     });
@@ -144,7 +144,7 @@ export class KernelConfigFs implements ConfigFs {
 
   unlink(path: string): void {
     this.giveUpAhead();
-    this.run('unlink', path, (abs) => fs.unlinkSync(abs));
+    this.run('unlink', path, (abs) => unlinkSync(abs));
   }
 
   runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome {
@@ -204,12 +204,12 @@ export class KernelConfigFs implements ConfigFs {
   }
 
   exists(path: string): boolean {
-    return fs.existsSync(this.abs(path)) || this.isLink(path);
+    return existsSync(this.abs(path)) || this.isLink(path);
   }
 
   private isLink(path: string): boolean {
     try {
-      return fs.lstatSync(this.abs(path)).isSymbolicLink();
+      return lstatSync(this.abs(path)).isSymbolicLink();
     } catch {
       return false;
     }
@@ -217,7 +217,7 @@ export class KernelConfigFs implements ConfigFs {
 
   stat(path: string): EntryStat {
     return this.run('stat', path, (abs) => {
-      const st = fs.lstatSync(abs);
+      const st = lstatSync(abs);
       const kind = st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'dir' : 'file';
       return { kind, mode: st.mode & 0o7777 };
     });

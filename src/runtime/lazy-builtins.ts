@@ -5,7 +5,9 @@ import { createRequire } from 'node:module';
  * start-up its internal modules (node:crypto alone compiles about twenty), and under an
  * emulated CPU that is most of what `lioctl ls` pays beyond node's own start.
  */
-const load = createRequire(import.meta.url);
+let required: NodeRequire | undefined;
+// Made on first use as well: a require function costs a resolution of paths at start-up.
+const load = (name: string): unknown => (required ??= createRequire(import.meta.url))(name);
 
 export const nodeCrypto = (): typeof import('node:crypto') => load('node:crypto') as typeof import('node:crypto');
 export const nodeChildProcess = (): typeof import('node:child_process') => load('node:child_process') as typeof import('node:child_process');

@@ -1,5 +1,6 @@
 import { nodeChildProcess } from '../../runtime/lazy-builtins.js';
-import * as fs from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { basename } from 'node:path';
 import type { BlockDeviceInfo, Host, PathInfo } from './host.js';
 
@@ -10,9 +11,9 @@ export class NodeHost implements Host {
   constructor(private readonly sysRoot = '/sys') {}
 
   stat(path: string): PathInfo | undefined {
-    let st: fs.Stats;
+    let st: Stats;
     try {
-      st = fs.statSync(path);
+      st = statSync(path);
     } catch {
       return undefined;
     }
@@ -25,8 +26,8 @@ export class NodeHost implements Host {
   blockDevice(path: string): BlockDeviceInfo | undefined {
     let real: string;
     try {
-      real = fs.realpathSync(path);
-      if (!fs.statSync(real).isBlockDevice()) return undefined;
+      real = realpathSync(path);
+      if (!statSync(real).isBlockDevice()) return undefined;
     } catch {
       return undefined;
     }
@@ -39,7 +40,7 @@ export class NodeHost implements Host {
     const type = this.readSys(`${sys}/device/type`);
     if (type !== undefined && /^\d+$/.test(type)) info.scsiType = Number(type);
     try {
-      const dev = basename(fs.realpathSync(`${sys}/device`));
+      const dev = basename(realpathSync(`${sys}/device`));
       if (/^\d+:\d+:\d+:\d+$/.test(dev)) info.hctl = dev;
     } catch {
       // not a SCSI device (loop, nvme, virtio)
@@ -48,15 +49,15 @@ export class NodeHost implements Host {
   }
 
   createFile(path: string, size: number, sparse: boolean): void {
-    const fd = fs.openSync(path, 'wx', 0o600);
+    const fd = openSync(path, 'wx', 0o600);
     let done = false;
     try {
-      if (sparse) fs.ftruncateSync(fd, size);
+      if (sparse) ftruncateSync(fd, size);
       else if (!this.fallocate(path, size)) writeZeros(fd, size);
       done = true;
     } finally {
-      fs.closeSync(fd);
-      if (!done) fs.rmSync(path, { force: true });
+      closeSync(fd);
+      if (!done) rmSync(path, { force: true });
     }
   }
 
@@ -64,19 +65,19 @@ export class NodeHost implements Host {
   private fallocate(path: string, size: number): boolean {
     try {
       nodeChildProcess().execFileSync('fallocate', ['-l', String(size), path], { stdio: 'ignore' });
-      return fs.statSync(path).size === size;
+      return statSync(path).size === size;
     } catch {
       return false;
     }
   }
 
   removeFile(path: string): void {
-    fs.rmSync(path, { force: true });
+    rmSync(path, { force: true });
   }
 
   readSys(path: string): string | undefined {
     try {
-      return fs.readFileSync(this.sysPath(path), 'utf8').replace(/\n+$/, '');
+      return readFileSync(this.sysPath(path), 'utf8').replace(/\n+$/, '');
     } catch {
       return undefined;
     }
@@ -84,7 +85,7 @@ export class NodeHost implements Host {
 
   listSys(path: string): string[] {
     try {
-      return fs.readdirSync(this.sysPath(path)).sort();
+      return readdirSync(this.sysPath(path)).sort();
     } catch {
       return [];
     }
@@ -109,7 +110,7 @@ export class NodeHost implements Host {
 function writeZeros(fd: number, size: number): void {
   const zeros = Buffer.alloc(Math.min(CHUNK, size));
   for (let done = 0; done < size; done += zeros.length) {
-    fs.writeSync(fd, zeros, 0, Math.min(zeros.length, size - done), done);
+    writeSync(fd, zeros, 0, Math.min(zeros.length, size - done), done);
   }
-  fs.fsyncSync(fd);
+  fsyncSync(fd);
 }
