@@ -6,7 +6,7 @@ import { KernelConfigFs } from '../../../src/configfs/index.js';
 import { dumpConfig } from '../../../src/config/dump/index.js';
 import { serializeConfig } from '../../../src/config/index.js';
 import { LioRoot } from '../../../src/model/index.js';
-import { configfsLeftovers, kernelLio, unregisterFabrics } from '../model/kernel-helpers.js';
+import { emptyKernel, kernelLio } from '../model/kernel-helpers.js';
 
 /** More than the 256 trees from which the port reads ahead on its own. */
 const OBJECTS = 300;
@@ -21,16 +21,10 @@ let lio: LioRoot;
 
 beforeAll(() => {
   lio = kernelLio();
-  lio.clear();
-  unregisterFabrics();
-  expect(configfsLeftovers()).toEqual([]);
+  emptyKernel(lio);
 });
 
-afterAll(() => {
-  lio.clear();
-  unregisterFabrics();
-  expect(configfsLeftovers()).toEqual([]);
-});
+afterAll(() => emptyKernel(lio));
 
 describe('saveconfig reading ahead on the kernel', () => {
   it('saves what it saves one call at a time', { timeout: 900_000 }, () => {

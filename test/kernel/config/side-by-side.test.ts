@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executePlan } from '../../../src/config/apply/index.js';
 import type { PlanOperation, TpgId } from '../../../src/config/index.js';
 import type { LioRoot } from '../../../src/model/index.js';
-import { configfsLeftovers, kernelLio, unregisterFabrics } from '../model/kernel-helpers.js';
+import { emptyKernel, kernelLio } from '../model/kernel-helpers.js';
 
 const IQN = 'iqn.2003-01.org.example.lioctl:side-by-side';
 const TPG: TpgId = { fabric: 'iscsi', wwn: IQN, tag: 1 };
@@ -17,16 +17,10 @@ let lio: LioRoot;
 
 beforeAll(() => {
   lio = kernelLio();
-  lio.clear();
-  unregisterFabrics();
-  expect(configfsLeftovers()).toEqual([]);
+  emptyKernel(lio);
 });
 
-afterAll(() => {
-  lio.clear();
-  unregisterFabrics();
-  expect(configfsLeftovers()).toEqual([]);
-});
+afterAll(() => emptyKernel(lio));
 
 describe('side-by-side creates on the kernel', () => {
   it('makes 40 LUNs and their mappings at once, and takes back the one LUN the kernel refuses', { timeout: 600_000 }, () => {

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { KernelConfigFs } from '../../../src/configfs/index.js';
 import { LioRoot } from '../../../src/model/index.js';
 import { leftovers } from '../../conformance/backend.js';
@@ -52,6 +53,13 @@ export function unregisterFabrics(): void {
   for (const dir of ['iscsi', 'loopback', 'vhost']) {
     if (fs.exists(dir)) fs.rmdir(dir);
   }
+}
+
+/** Clears the configuration and the fabric directories, and checks that configfs is as the kernel booted it. */
+export function emptyKernel(lio: LioRoot): void {
+  lio.clear();
+  unregisterFabrics();
+  expect(configfsLeftovers()).toEqual([]);
 }
 
 /** The /dev/sdX whose INQUIRY model is `model`, waiting for the kernel to scan it. */
