@@ -10,9 +10,9 @@ export interface WorkerOutcome {
 
 /*
  * The worker's program: each lane is a chain of node:fs callbacks; a read of trees is one
- * synchronous walk, answered as one string (a single copy between threads). IN_FLIGHT lanes run at
- * a time, more than libuv has threads so that none waits for work, and few enough that the
- * files lanes hold open for a write stay far below the process's limit. Plain
+ * synchronous walk, answered as one string (a single copy between threads). IN_FLIGHT
+ * lanes run at a time, more than libuv has threads so that none waits for work, and few
+ * enough that the files lanes hold open for a write stay far below the process's limit. Plain
  * JavaScript in a string, because a worker needs a file or source text and the bundle has
  * no file of its own to point it at; test/unit/configfs/run-lanes.test.ts runs it.
  */
