@@ -102,7 +102,8 @@ function renderRun(outDir) {
   if (cells.start) {
     p('## Start-up');
     p();
-    p('The floor column is a bare `node -e 0` in the same run (`--version` and `ls` have no configfs work to replay).');
+    const rounds = cell('start', 'node -e 0', 'node')?.n;
+    p(`The floor column is a bare \`node -e 0\` in the same run (\`--version\` and \`ls\` have no configfs work to replay). The five commands ran in${rounds ? ` ${rounds}` : ''} rounds of one run each, so that the VM's pace weighs on all of them alike.`);
     p();
     const node = cell('start', 'node -e 0', 'node');
     p(`| operation | targetcli s | lioctl s | node -e 0 s | lioctl/targetcli | lioctl/node | lioctl peak RSS MiB |`);
