@@ -14,9 +14,12 @@ shift
 root=/sys/kernel/config/target
 trace=$(mktemp)
 trap 'rm -f "$trace"' EXIT
-strace -o "$trace" -e trace=openat,readlink,statx,newfstatat,access "$@" > /dev/null 2>&1
+strace -f -o "$trace" -e trace=openat,readlink,statx,newfstatat,access "$@" > /dev/null 2>&1
 rc=$?
+# -f: a save reads storage objects on a worker thread. Each line then starts with the
+# thread's id, taken off before the call's name is looked at.
 awk -v root="$root" '
+    { sub(/^[0-9]+ +/, "") }
     match($0, /"[^"]*"/) {
         path = substr($0, RSTART + 1, RLENGTH - 2)
         if (index(path, root) != 1) next

@@ -169,18 +169,24 @@ function renderRun(outDir) {
   // Issue 8's targets, checked against this run.
   const verdicts = [];
   // `least`: the least time any Node.js program could take (node's start, then the
-  // floor's calls); `allowed`: the time the target allows. A miss is out of reach when
+  // floor's calls, side by side where that is less: lioctl's restore and clear make some
+  // of theirs so); `allowed`: the time the target allows. A miss is out of reach when
   // the first is over the second.
   const judge = (what, r, limit, { upper = null, least = null, allowed = null } = {}) => {
     if (r !== null && r <= limit) verdicts.push({ what, state: 'met', text: `${fmtVerdict(r, limit)} (target ≤ ${limit}×)` });
-    else if (r !== null && least !== null && allowed !== null && least > allowed) {
-      verdicts.push({ what, state: 'missed, out of reach', text: `${fmtVerdict(r, limit)} (target ≤ ${limit}×): node -e 0 plus the floor take ${least.toFixed(3)} s, the target allows ${allowed.toFixed(3)} s` });
+    else if (r !== null && least !== null && allowed !== null && least.secs > allowed) {
+      verdicts.push({ what, state: 'missed, out of reach', text: `${fmtVerdict(r, limit)} (target ≤ ${limit}×): node -e 0 plus ${least.what} take ${least.secs.toFixed(3)} s, the target allows ${allowed.toFixed(3)} s` });
     } else if (r !== null) verdicts.push({ what, state: 'missed', text: `${fmtVerdict(r, limit)} (target ≤ ${limit}×)` });
     else if (upper !== null && upper <= limit) verdicts.push({ what, state: 'met', text: `< ${fmtR(upper)}: targetcli timed out (target ≤ ${limit}×)` });
     else verdicts.push({ what, state: 'not measured', text: 'a needed cell is missing, failed or skipped' });
   };
   const node = cell('start', 'node -e 0', 'node');
-  const leastFor = (size, op) => (ok(node) && ok(cell(size, op, 'floor')) ? node.secs + cell(size, op, 'floor').secs : null);
+  const leastFor = (size, op) => {
+    const [f, f8] = [cell(size, op, 'floor'), cell(size, op, 'floor8')];
+    if (!ok(node) || !ok(f)) return null;
+    if (ok(f8) && f8.secs < f.secs) return { secs: node.secs + f8.secs, what: 'the floor side by side' };
+    return { secs: node.secs + f.secs, what: 'the floor' };
+  };
   for (const size of sizes) {
     for (const op of ['restoreconfig', 'clearconfig']) {
       const f = cell(size, op, 'floor');
