@@ -79,13 +79,13 @@ export class KernelConfigFs implements ConfigFs {
   }
 
   list(path: string): string[] {
-    const early = this.early('list', path);
+    const early = this.ahead?.answers.answer('list', path);
     if (early !== undefined) return answered(early, 'list', this.abs(path));
     return this.run('list', path, (abs) => readdirSync(abs).sort());
   }
 
   read(path: string): string {
-    const early = this.early('read', path);
+    const early = this.ahead?.answers.answer('read', path);
     if (early !== undefined) return answered(early, 'read', this.abs(path));
     return this.run('read', path, readSmallFile);
   }
@@ -126,7 +126,7 @@ export class KernelConfigFs implements ConfigFs {
   }
 
   readlink(path: string): string {
-    const early = this.early('readlink', path);
+    const early = this.ahead?.answers.answer('readlink', path);
     if (early !== undefined) return answered(early, 'readlink', this.abs(path));
     return this.run('readlink', path, (abs) => {
       const inside = this.linkTarget(abs, readlinkSync(abs));
@@ -175,25 +175,15 @@ export class KernelConfigFs implements ConfigFs {
   readAhead(trees: readonly string[]): void {
     this.giveUpAhead();
     if (trees.length === 0 || this.worker === null || (this.worker === undefined && trees.length < TREES_FOR_A_WORKER)) return;
+    // Handed over at once: a worker that is still starting reads once it is up.
     const worker = (this.worker ??= new LaneWorker());
     const job = worker.readTrees(trees.map((t) => this.abs(t)), NOT_READ_AHEAD);
-    if (job === undefined) {
-      this.worker = null;
-      return;
-    }
     const root = `${this.root}/`;
     const answers = new ReadAhead(trees, () => worker.takeTrees(job), {
       relative: (abs) => (abs.startsWith(root) ? abs.slice(root.length) : undefined),
       linkTarget: (abs, target) => this.linkTarget(abs, target),
     });
     this.ahead = { job, answers };
-  }
-
-  /** The answer read ahead for `op` on `path`, if any. */
-  private early(op: 'list', path: string): AheadAnswer<string[]> | undefined;
-  private early(op: 'read' | 'readlink', path: string): AheadAnswer<string> | undefined;
-  private early(op: 'list' | 'read' | 'readlink', path: string): AheadAnswer<string | string[]> | undefined {
-    return this.ahead?.answers.answer(op, path);
   }
 
   /** A change may make what was read ahead stale: it is given up, and what is still being read thrown away when it comes. */

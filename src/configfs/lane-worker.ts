@@ -150,6 +150,8 @@ export class LaneWorker {
   private readonly early = new Map<number, unknown>();
   /** Jobs whose answer nobody will ask for. */
   private readonly dropped = new Set<number>();
+  /** Set once the worker did not start in time. */
+  private failed = false;
 
   constructor() {
     const { MessageChannel, Worker } = nodeWorkerThreads();
@@ -170,15 +172,19 @@ export class LaneWorker {
 
   /**
    * Starts reading every listing, file and link under each absolute path, but directories
-   * named in `skip`, and returns at once: the job's number, for takeTrees() or dropTrees().
-   * Undefined when the worker did not start (the caller then reads for itself).
+   * named in `skip`, and returns at once, without waiting for the worker to start: the
+   * job's number, for takeTrees() or dropTrees().
    */
-  readTrees(trees: readonly string[], skip: readonly string[]): number | undefined {
-    return this.started() ? this.post({ trees, skip }) : undefined;
+  readTrees(trees: readonly string[], skip: readonly string[]): number {
+    return this.post({ trees, skip });
   }
 
-  /** What a readTrees job read, once it has all been read: NUL-separated records (see the worker's walk). */
+  /**
+   * What a readTrees job read, once it has all been read: NUL-separated records (see the
+   * worker's walk). Undefined when the worker did not start (the caller then reads for itself).
+   */
   takeTrees(job: number): string | undefined {
+    if (!this.started()) return undefined;
     const reply = this.answer(job);
     return typeof reply === 'string' ? reply : undefined;
   }
@@ -191,11 +197,12 @@ export class LaneWorker {
 
   /** Whether the worker is up, waiting for it to start; a worker that never starts is given up. */
   private started(): boolean {
+    if (this.failed) return false;
     if (Atomics.load(this.signal, 0) === STARTING && Atomics.wait(this.signal, 0, STARTING, START_TIMEOUT_MS) === 'timed-out') {
       void this.worker.terminate();
-      return false;
+      this.failed = true;
     }
-    return true;
+    return !this.failed;
   }
 
   private post(job: Job): number {
