@@ -2,10 +2,10 @@ import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readS
 import { resolve } from 'node:path';
 import { ConfigFsError } from './configfs-error.js';
 import { checkRelative, resolveLinkTarget } from './paths.js';
-import { LaneWorker } from './lane-worker.js';
-import { runLanesInTurn } from './lanes-in-turn.js';
+import { LaneWorker, type WorkerOutcome } from './lane-worker.js';
+import { finishedLanes, runLanesInTurn } from './lanes-in-turn.js';
 import { ReadAhead, type AheadAnswer } from './read-ahead.js';
-import type { ConfigFs, ConfigFsChange, ConfigFsOp, EntryStat, LanesOutcome } from './port.js';
+import type { ConfigFs, ConfigFsChange, ConfigFsOp, EntryStat, LanesOutcome, StartedLanes } from './port.js';
 
 export const DEFAULT_ROOT = '/sys/kernel/config/target';
 
@@ -46,6 +46,16 @@ const NOT_READ_AHEAD = ['statistics'];
 function answered<V>(answer: AheadAnswer<V>, op: ConfigFsOp, abs: string): V {
   if ('value' in answer) return answer.value;
   throw new ConfigFsError(op, abs, answer.errno);
+}
+
+/** The worker's outcome, with each refusal as the error its call would have thrown. */
+function lanesOutcome(outcome: WorkerOutcome, absolute: readonly (readonly ConfigFsChange[])[]): LanesOutcome {
+  const failures = outcome.failures.map(({ lane, index, errno }) => {
+    const change = absolute[lane]?.[index];
+    if (change === undefined) throw new Error(`lane worker reported change ${index} of lane ${lane}, which it was not given`);
+    return { lane, index, error: new ConfigFsError(change.op, change.path, errno, change.op === 'write' ? change.value : undefined) };
+  });
+  return { done: outcome.done, failures };
 }
 
 /** The real port: node:fs calls on the kernel's configfs (or any directory given as root). */
@@ -147,28 +157,25 @@ export class KernelConfigFs implements ConfigFs {
     this.run('unlink', path, (abs) => unlinkSync(abs));
   }
 
-  runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome {
+  startLanes(lanes: readonly (readonly ConfigFsChange[])[]): StartedLanes {
     this.giveUpAhead();
     let changes = 0;
     for (const lane of lanes) changes += lane.length;
-    if (lanes.length < 2 || this.worker === null || (this.worker === undefined && changes < CHANGES_FOR_A_WORKER)) return runLanesInTurn(this, lanes);
+    if (lanes.length < 2 || this.worker === null || (this.worker === undefined && changes < CHANGES_FOR_A_WORKER)) return finishedLanes(runLanesInTurn(this, lanes));
     // Checked and made absolute here, as the single calls do.
     const absolute = lanes.map((lane) => lane.map((c) => (c.op === 'symlink' ? { ...c, path: this.abs(c.path), target: this.abs(c.target) } : { ...c, path: this.abs(c.path) })));
-    const outcome = (this.worker ??= new LaneWorker()).run(absolute);
-    if (outcome === undefined) {
+    const worker = (this.worker ??= new LaneWorker());
+    const job = worker.startLanes(absolute);
+    if (job === undefined) {
       this.worker = null;
-      return runLanesInTurn(this, lanes);
+      return finishedLanes(runLanesInTurn(this, lanes));
     }
-    const failures = outcome.failures.map(({ lane, index, errno }) => {
-      const change = absolute[lane]?.[index];
-      if (change === undefined) throw new Error(`lane worker reported change ${index} of lane ${lane}, which it was not given`);
-      return { lane, index, error: new ConfigFsError(change.op, change.path, errno, change.op === 'write' ? change.value : undefined) };
-    });
-    return { done: outcome.done, failures };
+    let outcome: LanesOutcome | undefined;
+    return { finish: () => (outcome ??= lanesOutcome(worker.finishLanes(job), absolute)) };
   }
 
   expectLanes(): void {
-    // Its thread boots while this one goes on; runLanes waits for it to be ready.
+    // Its thread boots while this one goes on; startLanes waits for it to be ready.
     this.worker ??= new LaneWorker();
   }
 

@@ -162,12 +162,17 @@ export class LaneWorker {
   }
 
   /**
-   * Runs the lanes, whose paths are absolute; undefined when the worker did not start (the
-   * caller then makes the changes itself, and makes no other worker).
+   * Hands the lanes, whose paths are absolute, to the worker once it is up, and returns
+   * while it makes them: the job's number, for finishLanes(). Undefined when the worker did
+   * not start (the caller then makes the changes itself, and makes no other worker).
    */
-  run(lanes: readonly (readonly ConfigFsChange[])[]): WorkerOutcome | undefined {
-    if (!this.started()) return undefined;
-    return this.answer(this.post({ lanes })) as WorkerOutcome | undefined; // the worker's own reply, shaped above
+  startLanes(lanes: readonly (readonly ConfigFsChange[])[]): number | undefined {
+    return this.started() ? this.post({ lanes }) : undefined;
+  }
+
+  /** What a startLanes job made, once it is all made. */
+  finishLanes(job: number): WorkerOutcome {
+    return this.answer(job) as WorkerOutcome; // the worker's own reply, shaped above
   }
 
   /**

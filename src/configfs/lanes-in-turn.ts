@@ -1,5 +1,5 @@
 import { ConfigFsError } from './configfs-error.js';
-import type { ConfigFs, ConfigFsChange, LaneFailure, LanesOutcome } from './port.js';
+import type { ConfigFs, ConfigFsChange, LaneFailure, LanesOutcome, StartedLanes } from './port.js';
 
 /** Makes one change through the port's own calls. */
 export function applyChange(fs: ConfigFs, change: ConfigFsChange): void {
@@ -17,8 +17,24 @@ export function applyChange(fs: ConfigFs, change: ConfigFsChange): void {
   }
 }
 
+/** Makes the lanes (ConfigFs.startLanes) and returns once they are made. */
+export function runLanes(fs: ConfigFs, lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome {
+  return fs.startLanes(lanes).finish();
+}
+
+/** Lanes already made, as startLanes returns them. */
+export function finishedLanes(outcome: LanesOutcome): StartedLanes {
+  return { finish: () => outcome };
+}
+
+/** Lanes that `make` makes at the first finish(). */
+export function madeAtFinish(make: () => LanesOutcome): StartedLanes {
+  let outcome: LanesOutcome | undefined;
+  return { finish: () => (outcome ??= make()) };
+}
+
 /**
- * runLanes for a port that makes one call at a time: one change of each lane in turn, so
+ * startLanes for a port that makes one call at a time: one change of each lane in turn, so
  * that a caller relying on an order between lanes fails on the simulator as it would on
  * the kernel, where lanes run side by side.
  */

@@ -3,8 +3,8 @@
  * Paths are relative to the root ("core/fileio_0/disk1/enable"), '/'-separated, with
  * "" meaning the root itself. Calls are synchronous on purpose: configfs operations are
  * cheap kernel calls and a restore issues thousands of them in a strict order. A batch of
- * independent changes (runLanes) may run side by side, but the call still returns only
- * when it is done.
+ * independent changes (startLanes) may run side by side, and may still be running when the
+ * call returns: its finish() waits for it.
  */
 import type { ConfigFsError } from './configfs-error.js';
 
@@ -41,9 +41,12 @@ export interface ConfigFs {
    * Makes each lane's changes in order, and the lanes side by side where the port can (the
    * kernel's, for a large batch: many configfs removals and links wait on the kernel rather
    * than the CPU). Lanes must change disjoint objects, as their changes interleave in any
-   * order. A lane stops at its first refusal; the other lanes go on.
+   * order. A lane stops at its first refusal; the other lanes go on. The port may return
+   * before the lanes are made (the kernel's hands them to its worker thread): until
+   * finish() has returned, the caller must neither change nor read what the lanes change.
+   * runLanes() (lanes-in-turn.ts) starts and finishes at once.
    */
-  runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome;
+  startLanes(lanes: readonly (readonly ConfigFsChange[])[]): StartedLanes;
   /**
    * Says that batches worth making side by side are coming, so that a port which needs
    * time to get ready for them (the kernel's starts a worker thread) does so now, while
@@ -70,6 +73,11 @@ export interface LaneFailure {
   /** Position of the refused change in its lane. */
   readonly index: number;
   readonly error: ConfigFsError;
+}
+
+/** Lanes handed to the port: finish() waits until they are made, and says how that went (each time it is called). */
+export interface StartedLanes {
+  finish(): LanesOutcome;
 }
 
 export interface LanesOutcome {

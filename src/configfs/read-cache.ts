@@ -1,4 +1,4 @@
-import type { BackendKind, ConfigFs, ConfigFsChange, EntryStat, LanesOutcome } from './port.js';
+import type { BackendKind, ConfigFs, ConfigFsChange, EntryStat, StartedLanes } from './port.js';
 
 /** Answers of a kind after which the cache judges whether remembering them pays. */
 const ANSWERS_BEFORE_JUDGING = 2048;
@@ -142,9 +142,17 @@ export class ReadCachingConfigFs implements ConfigFs {
     this.inner.unlink(path);
   }
 
-  runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome {
+  startLanes(lanes: readonly (readonly ConfigFsChange[])[]): StartedLanes {
     this.clear();
-    return this.inner.runLanes(lanes);
+    const started = this.inner.startLanes(lanes);
+    // What was learnt while they were being made may predate them.
+    return {
+      finish: () => {
+        const outcome = started.finish();
+        this.clear();
+        return outcome;
+      },
+    };
   }
 
   expectLanes(): void {

@@ -77,7 +77,7 @@ function undone(rb: Rollback, what: string, err: unknown, hints: ErrnoHints): un
 
 /**
  * A create read into its configfs changes before any is made, so that many creates can be
- * handed to configfs at once (ConfigFs.runLanes), each still all or nothing.
+ * handed to configfs at once (ConfigFs.startLanes), each still all or nothing.
  */
 export interface Creation<T> {
   /** "Cannot create LUN 3 in TPG ... for ...": what a refusal's message starts with. */

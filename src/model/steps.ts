@@ -1,11 +1,11 @@
-import { applyChange, type ConfigFs, type ConfigFsChange, type LaneFailure } from '../configfs/index.js';
+import { applyChange, runLanes, type ConfigFs, type ConfigFsChange, type LaneFailure } from '../configfs/index.js';
 import { inContext, KernelRefusedError } from './errors.js';
 import { refusedCreation, type Creation } from './rollback.js';
 
 /**
  * One change of a larger operation, with what that operation is in an error's words
  * ("Cannot delete LUN 3 of ..."). A delete reads what it must remove first, as a list of
- * steps, so that many deletes can be handed to configfs at once (ConfigFs.runLanes).
+ * steps, so that many deletes can be handed to configfs at once (ConfigFs.startLanes).
  */
 export type Step = ConfigFsChange & { readonly what: string };
 
@@ -25,7 +25,7 @@ export function applySteps(fs: ConfigFs, steps: readonly Step[]): void {
  * words; when other lanes were refused too, the hint names them.
  */
 export function applyLanes(fs: ConfigFs, lanes: readonly (readonly Step[])[]): void {
-  const refused = fs.runLanes(lanes).failures.map((f) => ({ what: lanes[f.lane]?.[f.index]?.what ?? 'Cannot make a change', error: f.error }));
+  const refused = runLanes(fs, lanes).failures.map((f) => ({ what: lanes[f.lane]?.[f.index]?.what ?? 'Cannot make a change', error: f.error }));
   const [first, ...more] = refused;
   if (first === undefined) return;
   const others = more.length === 0 ? undefined : `also refused: ${more.map((r) => `${r.what} [${r.error.errno}]`).join('; ')}`;
@@ -50,11 +50,28 @@ export function creationSideBySide(fs: ConfigFs, creation: Creation<unknown>): S
   return { changes: creation.changes, refused: (f) => refusedCreation(fs, creation, f) };
 }
 
+/** Independent operations handed to configfs (startSideBySide): finish() waits for them. */
+export interface StartedSideBySide {
+  /** Per operation, the error of its refusal, or undefined; a refused create is taken back first. Once only. */
+  finish(): unknown[];
+}
+
+/**
+ * Starts making independent operations side by side (ConfigFs.startLanes: until finish(),
+ * nothing they change may be changed or read).
+ */
+export function startSideBySide(fs: ConfigFs, items: readonly SideBySide[]): StartedSideBySide {
+  const started = fs.startLanes(items.map((item) => item.changes));
+  return {
+    finish: () => {
+      const errors: unknown[] = items.map(() => undefined);
+      for (const failure of started.finish().failures) errors[failure.lane] = items[failure.lane]?.refused(failure);
+      return errors;
+    },
+  };
+}
+
 /** Makes independent operations side by side; per operation, the error of its refusal, or undefined. */
 export function makeSideBySide(fs: ConfigFs, items: readonly SideBySide[]): unknown[] {
-  const errors: unknown[] = items.map(() => undefined);
-  for (const failure of fs.runLanes(items.map((item) => item.changes)).failures) {
-    errors[failure.lane] = items[failure.lane]?.refused(failure);
-  }
-  return errors;
+  return startSideBySide(fs, items).finish();
 }

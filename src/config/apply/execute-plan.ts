@@ -1,5 +1,5 @@
 import { asLioctlError, PartialFailureError, type LioctlError } from '../../errors/index.js';
-import { creationSideBySide, makeSideBySide, stepsSideBySide, type LioRoot, type SideBySide } from '../../model/index.js';
+import { creationSideBySide, startSideBySide, stepsSideBySide, type LioRoot, type SideBySide, type StartedSideBySide } from '../../model/index.js';
 import { describeOperation } from '../plan/describe.js';
 import type { PlanOperation } from '../plan/operations.js';
 import { aluaGroupKey, createdBy, holdersOf, neededBy, removedBy, settingsOf, type ObjectKey } from './object-keys.js';
@@ -107,24 +107,45 @@ class Casualties {
  * confusing error. Nothing is thrown for refusals; the report says what happened.
  * Consecutive removals of one kind (every mapped LUN, then every LUN, ...) are independent
  * of each other, and are handed to configfs side by side; so are consecutive creates of
- * LUNs, and of mapped LUNs, each still all or nothing.
+ * LUNs, and of mapped LUNs, each still all or nothing. While a run of creates is being made,
+ * the operations that follow go on if they are of a kind that needs none of it
+ * (WHILE_CREATES_RUN); any other waits for it.
  */
 export function executePlan(lio: LioRoot, operations: readonly PlanOperation[], options: ExecuteOptions = {}): ExecutionReport {
   const run = new Execution(lio, options);
   if (options.stopAtFirstFailure !== true && operations.filter(goesSideBySide).length >= SIDE_BY_SIDE_AHEAD) lio.fs.expectLanes();
-  for (let i = 0; i < operations.length; ) {
-    const op = operations[i] as PlanOperation;
-    if (options.stopAtFirstFailure === true && run.failed.length > 0) {
-      for (const rest of operations.slice(i)) run.skipped.push({ operation: rest, reason: 'stopped at the first failure' });
-      break;
+  try {
+    for (let i = 0; i < operations.length; ) {
+      const op = operations[i] as PlanOperation;
+      run.waitUnlessBeside(op);
+      if (options.stopAtFirstFailure === true && run.failed.length > 0) {
+        for (const rest of operations.slice(i)) run.skipped.push({ operation: rest, reason: 'stopped at the first failure' });
+        break;
+      }
+      const end = options.stopAtFirstFailure === true ? i + 1 : endOfRun(operations, i);
+      if (end > i + 1) run.sideBySide(operations.slice(i, end));
+      else run.perform(op);
+      i = end;
     }
-    const end = options.stopAtFirstFailure === true ? i + 1 : endOfRun(operations, i);
-    if (end > i + 1) run.sideBySide(operations.slice(i, end));
-    else run.perform(op);
-    i = end;
+  } finally {
+    run.settle();
   }
   return { done: run.done, failed: run.failed, skipped: run.skipped };
 }
+
+/**
+ * What may be made while LUNs or mapped LUNs are still being created: none of these needs
+ * either, and none makes anything live (enabling a TPG waits for its LUNs). A LUN waits
+ * for the kernel more than it costs the CPU, so this thread makes ACLs and portals meanwhile.
+ */
+const WHILE_CREATES_RUN: ReadonlySet<PlanOperation['kind']> = new Set([
+  'create-portal',
+  'create-node-acl',
+  'set-node-acl-attributes',
+  'set-node-acl-tag',
+  'set-node-acl-auth',
+  'set-discovery-auth',
+]);
 
 /**
  * From how many side-by-side operations the port gets ready for them at the start (the
@@ -147,12 +168,20 @@ function endOfRun(operations: readonly PlanOperation[], start: number): number {
   return end;
 }
 
+interface Planned {
+  readonly op: PlanOperation;
+  readonly fallback: string | undefined;
+  readonly item: SideBySide;
+}
+
 class Execution {
   readonly done: PlanOperation[] = [];
   readonly failed: OperationFailure[] = [];
   readonly skipped: SkippedOperation[] = [];
   private readonly casualties = new Casualties();
   private readonly created = new Set<ObjectKey>();
+  /** Side-by-side operations handed to configfs, not yet known to be made, and what they create. */
+  private making: { planned: readonly Planned[]; started: StartedSideBySide; keys: ReadonlySet<ObjectKey> } | undefined;
 
   constructor(
     private readonly lio: LioRoot,
@@ -216,9 +245,12 @@ class Execution {
     this.made(op, fallback);
   }
 
-  /** Operations that do not depend on each other: each one's changes are read first, then all are made at once. */
+  /**
+   * Operations that do not depend on each other: each one's changes are read first, then
+   * all are made at once. Creates are left to be made while what follows goes on (settle()).
+   */
   sideBySide(ops: readonly PlanOperation[]): void {
-    const planned: Array<{ op: PlanOperation; fallback: string | undefined; item: SideBySide }> = [];
+    const planned: Planned[] = [];
     for (const op of ops) {
       if (this.blocked(op)) continue;
       const { op: making, fallback } = this.prepare(op);
@@ -228,8 +260,31 @@ class Execution {
         this.fail(op, err);
       }
     }
-    const errors = makeSideBySide(this.lio.fs, planned.map((p) => p.item));
-    for (const [i, { op, fallback, item }] of planned.entries()) {
+    const started = startSideBySide(this.lio.fs, planned.map((p) => p.item));
+    const keys = new Set<ObjectKey>();
+    for (const { op } of planned) {
+      const made = createdBy(op);
+      if (made !== undefined) keys.add(made);
+    }
+    this.making = { planned, started, keys };
+    // Removals are waited for at once: what follows them is what they make room for.
+    if (!ops.every(isSideBySideCreate)) this.settle();
+  }
+
+  /** Waits for the creates still being made unless `op` may go on beside them (WHILE_CREATES_RUN). */
+  waitUnlessBeside(op: PlanOperation): void {
+    if (this.making === undefined) return;
+    const keys = this.making.keys;
+    if (!WHILE_CREATES_RUN.has(op.kind) || neededBy(op).some((key) => keys.has(key))) this.settle();
+  }
+
+  /** Waits for the side-by-side operations still being made, and records how each went. */
+  settle(): void {
+    const making = this.making;
+    if (making === undefined) return;
+    this.making = undefined;
+    const errors = making.started.finish();
+    for (const [i, { op, fallback, item }] of making.planned.entries()) {
       if (errors[i] !== undefined) {
         this.fail(op, errors[i]);
         continue;

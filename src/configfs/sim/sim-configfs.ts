@@ -1,8 +1,8 @@
 import { Volume, type IProcess } from 'memfs';
 import { ConfigFsError } from '../configfs-error.js';
 import { baseName, checkRelative, parentOf } from '../paths.js';
-import { runLanesInTurn } from '../lanes-in-turn.js';
-import type { ConfigFs, ConfigFsChange, ConfigFsOp, EntryStat, LanesOutcome } from '../port.js';
+import { madeAtFinish, runLanesInTurn } from '../lanes-in-turn.js';
+import type { ConfigFs, ConfigFsChange, ConfigFsOp, EntryStat, StartedLanes } from '../port.js';
 import { classifyMkdir } from './classify-mkdir.js';
 import { computedRead, ruleForWrite, type SimContext } from './file-rules.js';
 import { SIM_FABRICS, type DeviceState, type EntryMeta, type InjectedFailure, type ObjectKind } from './sim-state.js';
@@ -240,8 +240,12 @@ export class SimConfigFs implements ConfigFs {
     return { kind, mode: m.mode };
   }
 
-  runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome {
-    return runLanesInTurn(this, lanes);
+  /**
+   * Made when finish() is called: the kernel's port may make them any time until then, and
+   * a caller that reads or changes them before that must fail here as it may there.
+   */
+  startLanes(lanes: readonly (readonly ConfigFsChange[])[]): StartedLanes {
+    return madeAtFinish(() => runLanesInTurn(this, lanes));
   }
 
   /** Nothing to get ready: the simulator makes one change at a time. */

@@ -74,6 +74,17 @@ describe('ReadCachingConfigFs', () => {
     expect(asked('exists', SO) + asked('exists', link)).toBe(0);
     expect(fs.readlink(link)).toBe(SO);
   });
+
+  it('forgets at finish() what it learnt while lanes were being made', () => {
+    const { fs } = cached();
+    const started = fs.startLanes([[{ op: 'mkdir', path: 'core/rd_mcp_1' }], [{ op: 'mkdir', path: 'core/rd_mcp_2' }]]);
+    // The simulator makes them at finish(): this listing and this lookup predate them.
+    expect(fs.list('core')).not.toContain('rd_mcp_1');
+    expect(fs.exists('core/rd_mcp_2')).toBe(false);
+    started.finish();
+    expect(fs.list('core')).toEqual(expect.arrayContaining(['rd_mcp_1', 'rd_mcp_2']));
+    expect(fs.exists('core/rd_mcp_2')).toBe(true);
+  });
 });
 
 /** A configfs where every path is a file holding its own name, counting reads. */
@@ -95,7 +106,7 @@ function filesEverywhere(): { fs: ReadCachingConfigFs; reads: () => number } {
     unlink: refuse,
     exists: refuse,
     stat: refuse,
-    runLanes: refuse,
+    startLanes: refuse,
     expectLanes: refuse,
     readAhead: refuse,
   };

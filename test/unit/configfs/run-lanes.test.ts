@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ConfigFsError, KernelConfigFs, runLanesInTurn, ValidationError, type ConfigFsChange } from '../../../src/index.js';
+import { ConfigFsError, KernelConfigFs, runLanes, runLanesInTurn, ValidationError, type ConfigFsChange } from '../../../src/index.js';
 import { SimConfigFs } from '../../../src/configfs/sim/index.js';
 import { RecordingFs } from '../model/helpers.js';
 
@@ -43,14 +43,28 @@ describe('runLanes', () => {
   // 8 lanes of 80 changes: past the size at which the kernel's port hands them to a worker thread.
   it('makes every change of every lane, in a worker thread for a large batch', () => {
     const lanes = Array.from({ length: 8 }, (_, i) => lane(i, 75));
-    const outcome = new KernelConfigFs(root).runLanes(lanes);
+    const outcome = runLanes(new KernelConfigFs(root), lanes);
     expect(outcome).toEqual({ done: lanes.map((l) => l.length), failures: [] });
     expectLanesMade(8, 75);
   });
 
+  it('lets the caller go on while the worker makes the lanes, and answers each finish() alike', () => {
+    const fs = new KernelConfigFs(root);
+    const lanes = Array.from({ length: 8 }, (_, i) => lane(i, 75));
+    const started = fs.startLanes(lanes);
+    // A change of something else, made by the caller while the lanes are being made.
+    fs.mkdir('t/beside');
+    fs.symlink('core', 't/beside/link');
+    const outcome = started.finish();
+    expect(outcome).toEqual({ done: lanes.map((l) => l.length), failures: [] });
+    expect(started.finish()).toBe(outcome);
+    expectLanesMade(8, 75);
+    expect(fs.readlink('t/beside/link')).toBe('core');
+  });
+
   it('makes a small batch itself, with the same outcome', () => {
     const lanes = [lane(0, 2), lane(1, 2)];
-    expect(new KernelConfigFs(root).runLanes(lanes)).toEqual({ done: [lanes[0]?.length, lanes[1]?.length], failures: [] });
+    expect(runLanes(new KernelConfigFs(root), lanes)).toEqual({ done: [lanes[0]?.length, lanes[1]?.length], failures: [] });
     expectLanesMade(2, 2);
   });
 
@@ -58,7 +72,7 @@ describe('runLanes', () => {
     const fs = new KernelConfigFs(root);
     fs.expectLanes();
     const lanes = [lane(0, 2), lane(1, 2), [{ op: 'rmdir', path: 't/nosuch' } as const]];
-    const outcome = fs.runLanes(lanes);
+    const outcome = runLanes(fs, lanes);
     expect(outcome.done).toEqual([lanes[0]?.length, lanes[1]?.length, 0]);
     expect(outcome.failures.map((f) => [f.lane, f.index, f.error.errno])).toEqual([[2, 0, 'ENOENT']]);
     expectLanesMade(2, 2);
@@ -72,7 +86,7 @@ describe('runLanes', () => {
       { op: 'mkdir', path: `t/m${i}` },
       { op: 'write', path: `t/v${i % 8}`, value: `${i}` },
     ]);
-    const outcome = new KernelConfigFs(root).runLanes(lanes);
+    const outcome = runLanes(new KernelConfigFs(root), lanes);
     expect(outcome.failures.map((f) => f.error.errno)).toEqual([]);
     expect(readdirSync(join(root, 't')).filter((n) => n.startsWith('m'))).toHaveLength(count);
   });
@@ -83,7 +97,7 @@ describe('runLanes', () => {
       mkdirSync(join(fresh, 't', 'full', 'inside'), { recursive: true });
       const lanes = mkdirLanes('l', files);
       lanes[2]?.splice(1, 0, { op: 'rmdir', path: 't/full' });
-      const outcome = new KernelConfigFs(fresh).runLanes(lanes);
+      const outcome = runLanes(new KernelConfigFs(fresh), lanes);
       expect(outcome.failures).toHaveLength(1);
       const failure = outcome.failures[0];
       expect(failure?.lane).toBe(2);
@@ -100,7 +114,7 @@ describe('runLanes', () => {
   it('never creates a file on write, in a worker too', () => {
     const lanes = mkdirLanes('w');
     lanes[3]?.push({ op: 'write', path: 't/nosuch', value: '1' });
-    const outcome = new KernelConfigFs(root).runLanes(lanes);
+    const outcome = runLanes(new KernelConfigFs(root), lanes);
     expect(outcome.failures.map((f) => [f.lane, f.index, f.error.errno])).toEqual([[3, 70, 'ENOENT']]);
     expect(existsSync(join(root, 't', 'nosuch'))).toBe(false);
   });
@@ -108,19 +122,29 @@ describe('runLanes', () => {
   it('refuses a path that could leave the root before making any change', () => {
     const lanes = mkdirLanes('x');
     lanes[1]?.push({ op: 'mkdir', path: '../escape' });
-    expect(() => new KernelConfigFs(root).runLanes(lanes)).toThrow(ValidationError);
+    expect(() => runLanes(new KernelConfigFs(root), lanes)).toThrow(ValidationError);
     expect(readdirSync(join(root, 't')).filter((n) => n.startsWith('x'))).toEqual([]);
   });
 
   it('links absolutely from a worker, as configfs needs', () => {
     const lanes = Array.from({ length: 4 }, (_, i) => Array.from({ length: 70 }, (_, f) => ({ op: 'symlink' as const, path: `t/s${i}-${f}`, target: 'core' })));
-    expect(new KernelConfigFs(root).runLanes(lanes).failures).toEqual([]);
+    expect(runLanes(new KernelConfigFs(root), lanes).failures).toEqual([]);
     expect(lstatSync(join(root, 't', 's3-69')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(root, 't', 's3-69'))).toBe(join(root, 'core'));
   });
 });
 
 describe('runLanesInTurn (the simulator, one call at a time)', () => {
+  it('makes started lanes only at finish(), the latest the kernel may', () => {
+    const sim = new SimConfigFs();
+    const started = sim.startLanes([[{ op: 'mkdir', path: 'core/rd_mcp_1' }], [{ op: 'mkdir', path: 'core/rd_mcp_2' }]]);
+    expect(sim.exists('core/rd_mcp_1')).toBe(false);
+    expect(started.finish()).toEqual({ done: [1, 1], failures: [] });
+    expect(sim.list('core')).toEqual(expect.arrayContaining(['rd_mcp_1', 'rd_mcp_2']));
+    started.finish();
+    expect(sim.list('core').filter((n) => n.startsWith('rd_mcp'))).toHaveLength(2);
+  });
+
   it('takes one change of each lane in turn, so no lane may count on another being done first', () => {
     const fs = new RecordingFs(new SimConfigFs());
     const outcome = runLanesInTurn(fs, [

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { runLanesInTurn, type ConfigFs, type ConfigFsChange, type ConfigFsOp, type EntryStat, type LanesOutcome } from '../../../src/configfs/index.js';
+import { madeAtFinish, runLanesInTurn, type ConfigFs, type ConfigFsChange, type ConfigFsOp, type EntryStat, type StartedLanes } from '../../../src/configfs/index.js';
 import { SimConfigFs } from '../../../src/configfs/sim/index.js';
 import { LioctlError } from '../../../src/errors/index.js';
 import { LioRoot, MemoryHost } from '../../../src/model/index.js';
@@ -86,9 +86,9 @@ export class RecordingFs implements ConfigFs {
     return this.inner.stat(path);
   }
 
-  /** Through this port's own calls, so each change is recorded. */
-  runLanes(lanes: readonly (readonly ConfigFsChange[])[]): LanesOutcome {
-    return runLanesInTurn(this, lanes);
+  /** Through this port's own calls, so each change is recorded; made at finish(), as the simulator does. */
+  startLanes(lanes: readonly (readonly ConfigFsChange[])[]): StartedLanes {
+    return madeAtFinish(() => runLanesInTurn(this, lanes));
   }
 
   expectLanes(): void {}

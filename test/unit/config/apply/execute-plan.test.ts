@@ -283,6 +283,22 @@ describe('executePlan: creates side by side', () => {
     expect(report.failed[0]?.error.hint ?? '').toContain(mapped);
   });
 
+  it('makes portals and ACLs while LUNs are being created, and enables the TPG once its mapped LUNs are made', () => {
+    const { text, doc } = richDocument();
+    const t = newLio();
+    const report = executePlan(t.lio, planRestore(doc).operations);
+    expect(report.failed).toEqual([]);
+    // Lanes are made at finish() in the simulator, as late as the kernel's worker may make them.
+    const changes = t.fs.changes().map((c) => `${c.op} ${c.path.replace(/^iscsi\/[^/]+\/tpgt_1\//, '')}`);
+    const first = (re: RegExp) => changes.findIndex((c) => re.test(c));
+    const last = (re: RegExp) => changes.findLastIndex((c) => re.test(c));
+    expect(first(/^mkdir acls\//)).toBeLessThan(first(/^mkdir lun\/lun_/));
+    expect(first(/^mkdir np\//)).toBeLessThan(first(/^mkdir lun\/lun_/));
+    expect(first(/^write acls\/.*\/auth\//)).toBeLessThan(first(/^symlink acls\/.*\/lun_\d+\//));
+    expect(last(/^symlink acls\/.*\/lun_\d+\//)).toBeLessThan(first(/^write enable$/));
+    expect(serializeConfig(dumpConfig(t.lio))).toBe(text);
+  });
+
   it('asks the port to get ready for side-by-side changes only when a plan has many of them', () => {
     const { doc } = richDocument();
     const few = newLio();
