@@ -31,7 +31,8 @@ class Memo<V> {
   }
 
   clear(): void {
-    this.known.clear();
+    // Clearing allocates a new table even when empty, and a restore clears at each write.
+    if (this.known.size > 0) this.known.clear();
   }
 }
 
@@ -74,7 +75,7 @@ export class ReadCachingConfigFs implements ConfigFs {
 
   clear(): void {
     this.forgetMissing();
-    this.present.clear();
+    if (this.present.size > 0) this.present.clear();
     this.links.clear();
   }
 
@@ -86,7 +87,7 @@ export class ReadCachingConfigFs implements ConfigFs {
 
   private forgetMissing(): void {
     this.forgetValues();
-    this.absent.clear();
+    if (this.absent.size > 0) this.absent.clear();
   }
 
   list(path: string): string[] {

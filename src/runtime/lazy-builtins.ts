@@ -11,7 +11,6 @@ const load = (name: string): unknown => (required ??= createRequire(import.meta.
 
 export const nodeCrypto = (): typeof import('node:crypto') => load('node:crypto') as typeof import('node:crypto');
 export const nodeChildProcess = (): typeof import('node:child_process') => load('node:child_process') as typeof import('node:child_process');
-export const nodeNet = (): typeof import('node:net') => load('node:net') as typeof import('node:net');
 export const nodeZlib = (): typeof import('node:zlib') => load('node:zlib') as typeof import('node:zlib');
 export const nodeWorkerThreads = (): typeof import('node:worker_threads') => load('node:worker_threads') as typeof import('node:worker_threads');
 

@@ -1,6 +1,6 @@
 import { childPath, type JsonPath } from '../json-path.js';
 import type { AttributeValue, Attributes, Parameters } from '../schema.js';
-import { fromEntries, kindOf, type ParseContext } from './context.js';
+import { kindOf, type ParseContext } from './context.js';
 import { readObject } from './values.js';
 
 // Kernel attribute and parameter files are identifiers; anything else (`../enable`,
@@ -8,14 +8,14 @@ import { readObject } from './values.js';
 const SETTING_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const INTEGER_TEXT = /^\s*[+-]?\d+\s*$/;
 
-function settingEntries(ctx: ParseContext, path: JsonPath, value: unknown): Array<readonly [string, unknown, JsonPath]> {
+/** The object's settings in order; a name that is not a kernel setting name is reported and left out. */
+function settingEntries(ctx: ParseContext, path: JsonPath, value: unknown): Array<readonly [string, unknown]> {
   const obj = readObject(ctx, path, value);
   if (obj === undefined) return [];
-  const out: Array<readonly [string, unknown, JsonPath]> = [];
-  for (const [name, v] of Object.entries(obj)) {
-    const at = childPath(path, name);
-    if (!SETTING_NAME.test(name)) ctx.error(at, 'is not a kernel setting name (letters, digits and _)');
-    else out.push([name, v, at]);
+  const out: Array<readonly [string, unknown]> = [];
+  for (const entry of Object.entries(obj)) {
+    if (!SETTING_NAME.test(entry[0])) ctx.error(childPath(path, entry[0]), 'is not a kernel setting name (letters, digits and _)');
+    else out.push(entry);
   }
   return out;
 }
@@ -31,33 +31,34 @@ function hasLineBreak(text: string): boolean {
  */
 export function readAttributes(ctx: ParseContext, path: JsonPath, value: unknown): Attributes | undefined {
   if (value === undefined) return undefined;
-  const out: Array<readonly [string, AttributeValue]> = [];
-  for (const [name, v, at] of settingEntries(ctx, path, value)) {
+  // Assigned by name: SETTING_NAME keeps `__proto__` out, so every name is an own key.
+  const out: Record<string, AttributeValue> = {};
+  for (const [name, v] of settingEntries(ctx, path, value)) {
     if (typeof v === 'number') {
-      if (Number.isSafeInteger(v)) out.push([name, v + 0]);
-      else ctx.error(at, `expected an integer or text, got ${kindOf(v)}`);
+      if (Number.isSafeInteger(v)) out[name] = v + 0;
+      else ctx.error(childPath(path, name), `expected an integer or text, got ${kindOf(v)}`);
     } else if (typeof v === 'boolean') {
-      out.push([name, v ? 1 : 0]);
+      out[name] = v ? 1 : 0;
     } else if (typeof v === 'string') {
-      if (hasLineBreak(v)) ctx.error(at, 'contains a line break or NUL');
-      else if (INTEGER_TEXT.test(v) && Number.isSafeInteger(Number(v))) out.push([name, Number(v) + 0]);
-      else out.push([name, v]);
+      if (hasLineBreak(v)) ctx.error(childPath(path, name), 'contains a line break or NUL');
+      else if (INTEGER_TEXT.test(v) && Number.isSafeInteger(Number(v))) out[name] = Number(v) + 0;
+      else out[name] = v;
     } else {
-      ctx.error(at, `expected an integer or text, got ${kindOf(v)}`);
+      ctx.error(childPath(path, name), `expected an integer or text, got ${kindOf(v)}`);
     }
   }
-  return fromEntries(out);
+  return out;
 }
 
 /** `parameters`: always text, as the kernel's `Key=Value` engine takes them. */
 export function readParameters(ctx: ParseContext, path: JsonPath, value: unknown): Parameters | undefined {
   if (value === undefined) return undefined;
-  const out: Array<readonly [string, string]> = [];
-  for (const [name, v, at] of settingEntries(ctx, path, value)) {
-    if (typeof v === 'number' && Number.isSafeInteger(v)) out.push([name, String(v)]);
-    else if (typeof v !== 'string') ctx.error(at, `expected text, got ${kindOf(v)}`);
-    else if (hasLineBreak(v)) ctx.error(at, 'contains a line break or NUL');
-    else out.push([name, v]);
+  const out: Record<string, string> = {};
+  for (const [name, v] of settingEntries(ctx, path, value)) {
+    if (typeof v === 'number' && Number.isSafeInteger(v)) out[name] = String(v);
+    else if (typeof v !== 'string') ctx.error(childPath(path, name), `expected text, got ${kindOf(v)}`);
+    else if (hasLineBreak(v)) ctx.error(childPath(path, name), 'contains a line break or NUL');
+    else out[name] = v;
   }
-  return fromEntries(out);
+  return out;
 }

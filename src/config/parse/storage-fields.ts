@@ -1,6 +1,6 @@
 import type { JsonPath } from '../json-path.js';
 import type { ParseContext } from './context.js';
-import { readRequired, readText } from './values.js';
+import { CONTROL_CHAR, readRequired, readText } from './values.js';
 
 /**
  * Kernel buffers for the backing path: fileio keeps `fd_dev_name[256]`, iblock and pscsi
@@ -25,7 +25,7 @@ export function readDevicePath(ctx: ParseContext, path: JsonPath, value: unknown
     return ctx.error(path, `expected ${form}`);
   }
   if (dev.includes(',')) return ctx.error(path, "contains ',', which the kernel's option parser would split on");
-  if (/\p{Cc}/u.test(dev)) return ctx.error(path, 'contains a control character');
+  if (CONTROL_CHAR.test(dev)) return ctx.error(path, 'contains a control character');
   const bytes = Buffer.byteLength(dev, 'utf8');
   const max = MAX_PATH_BYTES[plugin];
   if (bytes > max) return ctx.error(path, `is ${bytes} bytes long; the kernel keeps at most ${max}`);

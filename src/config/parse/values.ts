@@ -56,13 +56,16 @@ export function readOptionalBool(ctx: ParseContext, path: JsonPath, value: unkno
   return value === undefined ? undefined : readBool(ctx, path, value);
 }
 
+// Made once: the bundle builds a pattern with \p{...} anew each time its expression is evaluated.
+export const CONTROL_CHAR = /\p{Cc}/u;
+
 /** A name used as a configfs directory or symlink name (LUN aliases). */
 export function readLinkName(ctx: ParseContext, path: JsonPath, value: unknown): string | undefined {
   const text = readText(ctx, path, value);
   if (text === undefined) return undefined;
   const name = text.trim(); // rtslib strips aliases before linking
   if (name === '.' || name === '..' || name.includes('/')) return ctx.error(path, `'${name}' cannot be a symlink name`);
-  if (/\p{Cc}/u.test(name)) return ctx.error(path, 'contains a control character');
+  if (CONTROL_CHAR.test(name)) return ctx.error(path, 'contains a control character');
   if (Buffer.byteLength(name, 'utf8') > 255) return ctx.error(path, 'is longer than 255 bytes');
   return name;
 }

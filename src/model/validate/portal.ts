@@ -1,5 +1,5 @@
-import { nodeNet } from '../../runtime/lazy-builtins.js';
 import { invalid, ValidationCode } from './invalid.js';
+import { isIPv4, isIPv6 } from './ip-address.js';
 import { shown } from './text.js';
 
 export type IpFamily = 'ipv4' | 'ipv6';
@@ -32,8 +32,8 @@ export function parsePortalAddress(input: string): PortalAddress {
   if (bare.includes('%')) {
     throw invalid(ValidationCode.portal, `Portal address ${shown(text)} has a scope (%...); ${LINK_LOCAL_RULE}`);
   }
-  if (!bracketed && nodeNet().isIPv4(bare)) return { family: 'ipv4', address: bare };
-  if (nodeNet().isIPv6(bare)) {
+  if (!bracketed && isIPv4(bare)) return { family: 'ipv4', address: bare };
+  if (isIPv6(bare)) {
     if (LINK_LOCAL.test(bare)) throw invalid(ValidationCode.portal, `Portal address ${shown(text)} is link-local; ${LINK_LOCAL_RULE}`);
     return { family: 'ipv6', address: bare };
   }

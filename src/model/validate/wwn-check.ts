@@ -69,7 +69,9 @@ export function checkUnitSerial(lowered: string, display: string): WwnCheck {
 /** configfs NAME_MAX: a free-form name is used as a directory name as it is. */
 const MAX_FREE_BYTES = 255;
 
-const isFreeChar = (ch: string): boolean => ch !== '/' && !/^[\s\p{Cc}]$/u.test(ch);
+// Made once: the bundle builds a pattern with \p{...} anew each time its expression is evaluated.
+const SPACE_OR_CONTROL = /^[\s\p{Cc}]$/u;
+const isFreeChar = (ch: string): boolean => ch !== '/' && !SPACE_OR_CONTROL.test(ch);
 
 export function checkFree(lowered: string, display: string): WwnCheck {
   if (lowered === '.' || lowered === '..') return reject(`${shown(display)} is not a usable directory name`);
