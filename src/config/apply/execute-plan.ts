@@ -140,10 +140,12 @@ export function executePlan(lio: LioRoot, operations: readonly PlanOperation[], 
  */
 const WHILE_CREATES_RUN: ReadonlySet<PlanOperation['kind']> = new Set([
   'create-portal',
+  'set-portal',
   'create-node-acl',
   'set-node-acl-attributes',
   'set-node-acl-tag',
   'set-node-acl-auth',
+  'set-tpg-auth',
   'set-discovery-auth',
 ]);
 
