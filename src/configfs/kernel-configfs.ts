@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigFsError } from './configfs-error.js';
 import { checkRelative, resolveLinkTarget } from './paths.js';
 import { LaneWorker, type WorkerOutcome } from './lane-worker.js';
-import { finishedLanes, runLanesInTurn } from './lanes-in-turn.js';
+import { atFinish, finishedLanes, runLanesInTurn } from './lanes-in-turn.js';
 import { ReadAhead, type AheadAnswer } from './read-ahead.js';
 import type { ConfigFs, ConfigFsChange, ConfigFsOp, EntryStat, LanesOutcome, StartedLanes } from './port.js';
 
@@ -170,8 +170,7 @@ export class KernelConfigFs implements ConfigFs {
       this.worker = null;
       return finishedLanes(runLanesInTurn(this, lanes));
     }
-    let outcome: LanesOutcome | undefined;
-    return { finish: () => (outcome ??= lanesOutcome(worker.finishLanes(job), absolute)) };
+    return atFinish(() => lanesOutcome(worker.finishLanes(job), absolute));
   }
 
   expectLanes(): void {

@@ -27,8 +27,8 @@ export function finishedLanes(outcome: LanesOutcome): StartedLanes {
   return { finish: () => outcome };
 }
 
-/** Lanes that `make` makes at the first finish(). */
-export function madeAtFinish(make: () => LanesOutcome): StartedLanes {
+/** Lanes whose outcome `make` gives at the first finish() (makes them then, or waits for them). */
+export function atFinish(make: () => LanesOutcome): StartedLanes {
   let outcome: LanesOutcome | undefined;
   return { finish: () => (outcome ??= make()) };
 }

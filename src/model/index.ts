@@ -3,7 +3,7 @@ export * from './validate/index.js';
 export { LioRoot, type LioRootOptions } from './lio-root.js';
 export { compareNodeNames, sortNodeNames } from './node-order.js';
 export { KernelRefusedError, RollbackError } from './errors.js';
-export { applySteps, applyLanes, creationSideBySide, makeSideBySide, startSideBySide, stepsSideBySide, type SideBySide, type StartedSideBySide, type Step } from './steps.js';
+export { applySteps, applyLanes, creationSideBySide, startSideBySide, stepsSideBySide, type SideBySide, type StartedSideBySide, type Step } from './steps.js';
 export { create, type Creation } from './rollback.js';
 export { ConfigGroup, type SettingEntry, type SettingValue } from './config-group.js';
 export type { ChapChange, ChapCredentials, ChapUndo } from './chap.js';

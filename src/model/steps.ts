@@ -71,7 +71,3 @@ export function startSideBySide(fs: ConfigFs, items: readonly SideBySide[]): Sta
   };
 }
 
-/** Makes independent operations side by side; per operation, the error of its refusal, or undefined. */
-export function makeSideBySide(fs: ConfigFs, items: readonly SideBySide[]): unknown[] {
-  return startSideBySide(fs, items).finish();
-}

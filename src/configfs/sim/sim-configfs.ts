@@ -1,7 +1,7 @@
 import { Volume, type IProcess } from 'memfs';
 import { ConfigFsError } from '../configfs-error.js';
 import { baseName, checkRelative, parentOf } from '../paths.js';
-import { madeAtFinish, runLanesInTurn } from '../lanes-in-turn.js';
+import { atFinish, runLanesInTurn } from '../lanes-in-turn.js';
 import type { ConfigFs, ConfigFsChange, ConfigFsOp, EntryStat, StartedLanes } from '../port.js';
 import { classifyMkdir } from './classify-mkdir.js';
 import { computedRead, ruleForWrite, type SimContext } from './file-rules.js';
@@ -245,7 +245,7 @@ export class SimConfigFs implements ConfigFs {
    * a caller that reads or changes them before that must fail here as it may there.
    */
   startLanes(lanes: readonly (readonly ConfigFsChange[])[]): StartedLanes {
-    return madeAtFinish(() => runLanesInTurn(this, lanes));
+    return atFinish(() => runLanesInTurn(this, lanes));
   }
 
   /** Nothing to get ready: the simulator makes one change at a time. */

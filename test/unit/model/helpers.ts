@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { madeAtFinish, runLanesInTurn, type ConfigFs, type ConfigFsChange, type ConfigFsOp, type EntryStat, type StartedLanes } from '../../../src/configfs/index.js';
+import { atFinish, runLanesInTurn, type ConfigFs, type ConfigFsChange, type ConfigFsOp, type EntryStat, type StartedLanes } from '../../../src/configfs/index.js';
 import { SimConfigFs } from '../../../src/configfs/sim/index.js';
 import { LioctlError } from '../../../src/errors/index.js';
 import { LioRoot, MemoryHost } from '../../../src/model/index.js';
@@ -88,7 +88,7 @@ export class RecordingFs implements ConfigFs {
 
   /** Through this port's own calls, so each change is recorded; made at finish(), as the simulator does. */
   startLanes(lanes: readonly (readonly ConfigFsChange[])[]): StartedLanes {
-    return madeAtFinish(() => runLanesInTurn(this, lanes));
+    return atFinish(() => runLanesInTurn(this, lanes));
   }
 
   expectLanes(): void {}
