@@ -1,12 +1,12 @@
 // With many storage objects, saveconfig reads their trees on the kernel port's worker
 // thread while it reads the targets; the document is the same as read one call at a time
 // (run in the VM).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KernelConfigFs } from '../../../src/configfs/index.js';
 import { dumpConfig } from '../../../src/config/dump/index.js';
 import { serializeConfig } from '../../../src/config/index.js';
 import { LioRoot } from '../../../src/model/index.js';
-import { emptyKernel, kernelLio } from '../model/kernel-helpers.js';
+import { emptyKernelForSuite } from '../model/kernel-helpers.js';
 
 /** More than the 256 trees from which the port reads ahead on its own. */
 const OBJECTS = 300;
@@ -17,14 +17,7 @@ class OneThread extends KernelConfigFs {
   override readAhead(): void {}
 }
 
-let lio: LioRoot;
-
-beforeAll(() => {
-  lio = kernelLio();
-  emptyKernel(lio);
-});
-
-afterAll(() => emptyKernel(lio));
+const lio = emptyKernelForSuite();
 
 describe('saveconfig reading ahead on the kernel', () => {
   it('saves what it saves one call at a time', { timeout: 900_000 }, () => {

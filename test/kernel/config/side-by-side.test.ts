@@ -1,10 +1,9 @@
 // Runs of LUN and mapped LUN creates go to configfs side by side (the kernel port's worker
 // thread); each create stays all or nothing when the kernel refuses one (run in the VM).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { executePlan } from '../../../src/config/apply/index.js';
 import type { PlanOperation, TpgId } from '../../../src/config/index.js';
-import type { LioRoot } from '../../../src/model/index.js';
-import { emptyKernel, kernelLio } from '../model/kernel-helpers.js';
+import { emptyKernelForSuite } from '../model/kernel-helpers.js';
 
 const IQN = 'iqn.2003-01.org.example.lioctl:side-by-side';
 const TPG: TpgId = { fabric: 'iscsi', wwn: IQN, tag: 1 };
@@ -13,14 +12,7 @@ const LUNS = 40;
 // A storage object directory that was never enabled: the kernel refuses to link a LUN to it.
 const HALF = 'core/rd_mcp_4242/half';
 
-let lio: LioRoot;
-
-beforeAll(() => {
-  lio = kernelLio();
-  emptyKernel(lio);
-});
-
-afterAll(() => emptyKernel(lio));
+const lio = emptyKernelForSuite();
 
 describe('side-by-side creates on the kernel', () => {
   it('makes 40 LUNs and their mappings at once, and takes back the one LUN the kernel refuses', { timeout: 600_000 }, () => {

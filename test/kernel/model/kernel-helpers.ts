@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { KernelConfigFs } from '../../../src/configfs/index.js';
 import { LioRoot } from '../../../src/model/index.js';
 import { leftovers } from '../../conformance/backend.js';
@@ -60,6 +60,14 @@ export function emptyKernel(lio: LioRoot): void {
   lio.clear();
   unregisterFabrics();
   expect(configfsLeftovers()).toEqual([]);
+}
+
+/** The real LIO target for one suite, whose configfs is emptied before it starts and after it ends. */
+export function emptyKernelForSuite(): LioRoot {
+  const lio = kernelLio();
+  beforeAll(() => emptyKernel(lio));
+  afterAll(() => emptyKernel(lio));
+  return lio;
 }
 
 /** The /dev/sdX whose INQUIRY model is `model`, waiting for the kernel to scan it. */
