@@ -182,8 +182,8 @@ class Execution {
   readonly skipped: SkippedOperation[] = [];
   private readonly casualties = new Casualties();
   private readonly created = new Set<ObjectKey>();
-  /** Side-by-side operations handed to configfs, not yet known to be made, and what they create. */
-  private making: { planned: readonly Planned[]; started: StartedSideBySide; keys: ReadonlySet<ObjectKey> } | undefined;
+  /** Side-by-side creates handed to configfs, not yet known to be made, and what they create. */
+  private creating: { planned: readonly Planned[]; started: StartedSideBySide; keys: ReadonlySet<ObjectKey> } | undefined;
 
   constructor(
     private readonly lio: LioRoot,
@@ -263,30 +263,34 @@ class Execution {
       }
     }
     const started = startSideBySide(this.lio.fs, planned.map((p) => p.item));
+    // Removals are waited for at once: what follows them is what they make room for.
+    if (!ops.every(isSideBySideCreate)) return this.record(planned, started);
     const keys = new Set<ObjectKey>();
     for (const { op } of planned) {
       const made = createdBy(op);
       if (made !== undefined) keys.add(made);
     }
-    this.making = { planned, started, keys };
-    // Removals are waited for at once: what follows them is what they make room for.
-    if (!ops.every(isSideBySideCreate)) this.settle();
+    this.creating = { planned, started, keys };
   }
 
   /** Waits for the creates still being made unless `op` may go on beside them (WHILE_CREATES_RUN). */
   waitUnlessBeside(op: PlanOperation): void {
-    if (this.making === undefined) return;
-    const keys = this.making.keys;
+    if (this.creating === undefined) return;
+    const keys = this.creating.keys;
     if (!WHILE_CREATES_RUN.has(op.kind) || neededBy(op).some((key) => keys.has(key))) this.settle();
   }
 
-  /** Waits for the side-by-side operations still being made, and records how each went. */
+  /** Waits for the creates still being made, if any, and records how each went. */
   settle(): void {
-    const making = this.making;
-    if (making === undefined) return;
-    this.making = undefined;
-    const errors = making.started.finish();
-    for (const [i, { op, fallback, item }] of making.planned.entries()) {
+    const creating = this.creating;
+    this.creating = undefined;
+    if (creating !== undefined) this.record(creating.planned, creating.started);
+  }
+
+  /** Waits for side-by-side operations to be made, and records how each went. */
+  private record(planned: readonly Planned[], started: StartedSideBySide): void {
+    const errors = started.finish();
+    for (const [i, { op, fallback, item }] of planned.entries()) {
       if (errors[i] !== undefined) {
         this.fail(op, errors[i]);
         continue;

@@ -42,8 +42,8 @@ export function dumpConfig(lio: LioRoot): SaveConfig {
   const storageObjects = lio.storageObjects();
   const targets = lio.targets();
   // The storage objects' trees are a third of a large save's calls and are read last, so
-  // that the port can read them on another thread while this one reads the targets. (Half
-  // the targets there as well was slower in the VM: 25 s against 16-21 s for the large save.)
+  // that the port can read them on another thread while this one reads the targets. (A
+  // quarter or half of the targets there as well was slower in the VM: bench/notes.md.)
   lio.fs.readAhead(storageObjects.map((so) => so.path));
   const dumpedTargets = targets.map(dumpTarget);
   const { modules, extras: fabricExtras } = discovery(lio);

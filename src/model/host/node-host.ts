@@ -1,6 +1,5 @@
 import { nodeChildProcess } from '../../runtime/lazy-builtins.js';
-import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeSync } from 'node:fs';
-import type { Stats } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
 import type { BlockDeviceInfo, Host, PathInfo } from './host.js';
 
