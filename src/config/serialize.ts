@@ -9,10 +9,11 @@ import { InternalError } from '../errors/index.js';
  * Python's default `ensure_ascii=True`.
  */
 export function serializeConfig(value: unknown): string {
-  if (!writtenAsItIs(value)) return `${encode(value, '')}\n`;
+  const doc = inKeyOrder(value);
+  if (doc === CANNOT) return `${encode(value, '')}\n`;
   // V8's JSON.stringify writes the same layout several times faster than the loops below
   // (a large save holds some 100,000 containers); only the escapes differ.
-  const text = JSON.stringify(value, null, 2);
+  const text = JSON.stringify(doc, null, 2);
   return `${NOT_ASCII.test(text) ? text.replace(NOT_ASCII_ALL, escapeUnit) : text}\n`;
 }
 
@@ -21,41 +22,69 @@ const NOT_ASCII = /[\u007f-\uffff]/;
 const NOT_ASCII_ALL = /[\u007f-\uffff]/g;
 const escapeUnit = (unit: string): string => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
+/** What JSON.stringify cannot write as Python does: the loops below write it. */
+const CANNOT = Symbol('cannot');
+/** Keys JavaScript lists first in any object, whatever their order: an array index. */
+const INDEX_LIKE = /^(?:0|[1-9]\d{0,9})$/;
+
 /**
- * Whether JSON.stringify would write `value` as Python does: integers only, no undefined
- * in a list, and every object's keys already in code-point order as JavaScript lists them
- * (integer-like keys come first there, whatever their insertion order).
+ * `value` as JSON.stringify writes it the way Python does: every object's keys in code-point
+ * order (a copy of each object that was not), or CANNOT for what only the loops write right:
+ * a number that is not an integer, undefined in a list, a class instance (it may have its own
+ * toJSON), an index-like key (JavaScript would list it first).
  */
-function writtenAsItIs(value: unknown): boolean {
-  if (value === null) return true;
+function inKeyOrder(value: unknown): unknown {
+  if (value === null) return value;
   switch (typeof value) {
     case 'string':
     case 'boolean':
-      return true;
+      return value;
     case 'number':
-      return Number.isSafeInteger(value);
-    case 'object': {
-      if (Array.isArray(value)) {
-        for (const item of value as unknown[]) if (item === undefined || !writtenAsItIs(item)) return false;
-        return true;
-      }
-      // A class instance may have its own toJSON, which the loops below would not call.
-      const proto: unknown = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return false;
-      const record = value as Record<string, unknown>;
-      let previous: string | undefined;
-      for (const key in record) {
-        const item = record[key];
-        if (item === undefined) continue;
-        if (previous !== undefined && compareCodePoints(previous, key) > 0) return false;
-        if (!writtenAsItIs(item)) return false;
-        previous = key;
-      }
-      return true;
-    }
+      return Number.isSafeInteger(value) ? value : CANNOT;
+    case 'object':
+      return Array.isArray(value) ? listInKeyOrder(value as unknown[]) : objectInKeyOrder(value);
     default:
-      return false;
+      return CANNOT;
   }
+}
+
+function listInKeyOrder(items: readonly unknown[]): unknown {
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const ordered = item === undefined ? CANNOT : inKeyOrder(item);
+    if (ordered === CANNOT) return CANNOT;
+    if (ordered !== item) (copy ??= items.slice())[i] = ordered;
+  }
+  return copy ?? items;
+}
+
+function objectInKeyOrder(obj: object): unknown {
+  const proto: unknown = Object.getPrototypeOf(obj);
+  if (proto !== Object.prototype && proto !== null) return CANNOT;
+  const record = obj as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const values = new Array<unknown>(keys.length);
+  let sorted = true;
+  let same = true;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const code = key.charCodeAt(0);
+    if (code >= 0x30 && code <= 0x39 && INDEX_LIKE.test(key)) return CANNOT;
+    if (i > 0 && compareCodePoints(keys[i - 1] as string, key) > 0) sorted = false;
+    const item = record[key];
+    // JSON.stringify leaves out an undefined property, as Python has none.
+    const ordered = item === undefined ? item : inKeyOrder(item);
+    if (ordered === CANNOT) return CANNOT;
+    if (ordered !== item) same = false;
+    values[i] = ordered;
+  }
+  if (sorted && same) return obj;
+  const order = keys.map((_, i) => i);
+  if (!sorted) order.sort((a, b) => compareCodePoints(keys[a] as string, keys[b] as string));
+  const copy: Record<string, unknown> = {};
+  for (const i of order) copy[keys[i] as string] = values[i];
+  return copy;
 }
 
 const INDENT = '  ';

@@ -39,8 +39,8 @@ const CHANGES_FOR_A_WORKER = 256;
 // Trees are read ahead on the worker from this many, unless it runs already: a storage
 // object's tree is some 60 calls, 256 of them far more than the worker's start costs.
 const TREES_FOR_A_WORKER = 256;
-/** Directories a read of whole trees leaves out: counters nobody saves, as many files as the rest. */
-const NOT_READ_AHEAD = ['statistics'];
+/** What a read of whole trees always leaves out: counters nobody saves, as many files as the rest. */
+const NOT_READ_AHEAD = ['**/statistics', '**/fabric_statistics'];
 
 /** The value read ahead, or its refusal thrown as the call itself would. */
 function answered<V>(answer: AheadAnswer<V>, op: ConfigFsOp, abs: string): V {
@@ -178,12 +178,15 @@ export class KernelConfigFs implements ConfigFs {
     this.worker ??= new LaneWorker();
   }
 
-  readAhead(trees: readonly string[]): void {
+  readAhead(trees: readonly string[], leaveOut: readonly string[] = []): void {
     this.giveUpAhead();
     if (trees.length === 0 || this.worker === null || (this.worker === undefined && trees.length < TREES_FOR_A_WORKER)) return;
     // Handed over at once: a worker that is still starting reads once it is up.
     const worker = (this.worker ??= new LaneWorker());
-    const job = worker.readTrees(trees.map((t) => this.abs(t)), NOT_READ_AHEAD);
+    const job = worker.readTrees(
+      trees.map((t) => this.abs(t)),
+      [...NOT_READ_AHEAD, ...leaveOut],
+    );
     const root = `${this.root}/`;
     const answers = new ReadAhead(trees, () => worker.takeTrees(job), {
       relative: (abs) => (abs.startsWith(root) ? abs.slice(root.length) : undefined),

@@ -53,9 +53,25 @@ function readText(path) {
   }
 }
 const code = (err) => (typeof err.code === 'string' ? err.code : 'EIO');
-// Every listing, file and link under dir, but directories named in skip: one string,
-// records split by NUL, fields by SOH, a listing's names by '/' (which no name holds).
-function walk(dir, skip, out) {
+// Every listing, file and link under dir, but what a pattern of leaveOut matches: one
+// string, records split by NUL, fields by SOH, a listing's names by '/' (which no name
+// holds). A pattern is its names, and \`at\` the one the next entry must match; '**' stays
+// active at every depth.
+function leftOut(name, active, below) {
+  let out = false;
+  for (const { names, at } of active) {
+    let i = at;
+    if (names[i] === '**') {
+      below.push({ names, at });
+      i++;
+    }
+    if (names[i] !== '*' && names[i] !== name) continue;
+    if (i + 1 === names.length) out = true;
+    else below.push({ names, at: i + 1 });
+  }
+  return out;
+}
+function walk(dir, active, out) {
   let entries;
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -65,11 +81,13 @@ function walk(dir, skip, out) {
   }
   out.push('D' + dir + '\x01' + entries.map((e) => e.name).join('/'));
   for (const e of entries) {
+    const below = [];
+    if (leftOut(e.name, active, below)) continue;
     const path = dir + '/' + e.name;
     let record;
     try {
       if (e.isDirectory()) {
-        if (!skip.includes(e.name)) walk(path, skip, out);
+        walk(path, below, out);
         continue;
       }
       record = e.isSymbolicLink() ? 'L' + path + '\x01' + fs.readlinkSync(path) : 'F' + path + '\x01' + readText(path);
@@ -84,7 +102,8 @@ const IN_FLIGHT = 32;
 port.on('message', (job) => {
   if (job.trees) {
     const out = [];
-    for (const tree of job.trees) walk(tree, job.skip, out);
+    const active = job.leaveOut.map((pattern) => ({ names: pattern.split('/'), at: 0 }));
+    for (const tree of job.trees) walk(tree, active, out);
     port.postMessage(out.join('\x00'));
     finished();
     return;
@@ -130,7 +149,7 @@ const STARTING = 0;
 /** How long a worker may take to start before the batch runs without it. */
 const START_TIMEOUT_MS = 60_000;
 
-type Job = { lanes: readonly (readonly ConfigFsChange[])[] } | { trees: readonly string[]; skip: readonly string[] };
+type Job = { lanes: readonly (readonly ConfigFsChange[])[] } | { trees: readonly string[]; leaveOut: readonly string[] };
 
 /**
  * One worker thread that makes configfs changes for a synchronous caller: the caller
@@ -176,12 +195,12 @@ export class LaneWorker {
   }
 
   /**
-   * Starts reading every listing, file and link under each absolute path, but directories
-   * named in `skip`, and returns at once, without waiting for the worker to start: the
+   * Starts reading every listing, file and link under each absolute path, but what a
+   * pattern of `leaveOut` matches (see ConfigFs.readAhead), and returns at once, without waiting for the worker to start: the
    * job's number, for takeTrees() or dropTrees().
    */
-  readTrees(trees: readonly string[], skip: readonly string[]): number {
-    return this.post({ trees, skip });
+  readTrees(trees: readonly string[], leaveOut: readonly string[]): number {
+    return this.post({ trees, leaveOut });
   }
 
   /**

@@ -54,12 +54,16 @@ export interface ConfigFs {
    */
   expectLanes(): void;
   /**
-   * Says that everything under these paths (but statistics) will be read soon, so that a
-   * port which can read on another thread (the kernel's, for many trees) reads them there
-   * while the caller goes on with other calls; a call inside one of them then waits for
-   * that read, unless a change came first. The answers are the same either way.
+   * Says that everything under these paths (but statistics and `leaveOut`) will be read
+   * soon, so that a port which can read on another thread (the kernel's, for many trees)
+   * reads them there while the caller goes on with other calls; a call inside one of them
+   * then waits for that read, unless a change came first. The answers are the same either
+   * way. `leaveOut` names what under each tree the caller will not read, so what is not
+   * worth reading ahead: paths whose names are joined by '/', where a name '*' stands for
+   * any one name and a leading '**' for any depth. Asked for all the same, such a path is
+   * read when asked.
    */
-  readAhead(trees: readonly string[]): void;
+  readAhead(trees: readonly string[], leaveOut?: readonly string[]): void;
 }
 
 /** One change to configfs, as data, so that a batch of them can be handed over at once. */

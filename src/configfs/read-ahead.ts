@@ -1,3 +1,5 @@
+const SLASH = 0x2f;
+
 /** The calls whose answers a read of whole trees holds. */
 export type AheadOp = 'list' | 'read' | 'readlink';
 
@@ -26,7 +28,7 @@ export interface AheadPaths {
 export class ReadAhead {
   private readonly trees: ReadonlySet<string>;
   /** The first name of every tree's path: most calls are decided on that alone. */
-  private readonly tops: ReadonlySet<string>;
+  private readonly tops: readonly string[];
   /** How many names the trees' paths have (`core/rd_mcp_0/rd0` three): the prefixes worth looking up. */
   private readonly depths: readonly number[];
   private answers: Answers | undefined;
@@ -37,7 +39,7 @@ export class ReadAhead {
     private readonly paths: AheadPaths,
   ) {
     this.trees = new Set(trees);
-    this.tops = new Set(trees.map((t) => t.split('/', 1)[0] ?? ''));
+    this.tops = [...new Set(trees.map((t) => t.split('/', 1)[0] ?? ''))];
     this.depths = [...new Set(trees.map((t) => t.split('/').length))].sort((a, b) => a - b);
   }
 
@@ -49,6 +51,7 @@ export class ReadAhead {
   /** The answer to `op` on `path` if it was read ahead; undefined when the caller must ask. */
   answer(op: 'list', path: string): AheadAnswer<string[]> | undefined;
   answer(op: 'read' | 'readlink', path: string): AheadAnswer<string> | undefined;
+  answer(op: AheadOp, path: string): AheadAnswer<string | string[]> | undefined;
   answer(op: AheadOp, path: string): AheadAnswer<string | string[]> | undefined {
     if (!this.within(path)) return undefined;
     const answers = (this.answers ??= this.parse(this.take()));
@@ -59,8 +62,9 @@ export class ReadAhead {
   }
 
   private within(path: string): boolean {
+    // Checked on every call the caller makes, most of them elsewhere: no string is made here.
+    if (!this.tops.some((top) => path.startsWith(top) && (path.length === top.length || path.charCodeAt(top.length) === SLASH))) return false;
     let end = path.indexOf('/');
-    if (!this.tops.has(end < 0 ? path : path.slice(0, end))) return false;
     let names = 1;
     for (const depth of this.depths) {
       for (; names < depth && end >= 0; names++) end = path.indexOf('/', end + 1);

@@ -160,7 +160,7 @@ export class ReadCachingConfigFs implements ConfigFs {
     this.inner.expectLanes();
   }
 
-  readAhead(trees: readonly string[]): void {
-    this.inner.readAhead(trees);
+  readAhead(trees: readonly string[], leaveOut?: readonly string[]): void {
+    this.inner.readAhead(trees, leaveOut);
   }
 }

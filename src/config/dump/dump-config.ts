@@ -33,6 +33,23 @@ function discovery(lio: LioRoot): { modules: FabricModuleConfig[]; extras: Recor
   return { modules, extras };
 }
 
+/** What a storage object's tree holds that the save does not read (its statistics aside). */
+const STORAGE_NOT_SAVED = [
+  'action',
+  'alias',
+  'alua_lu_gp',
+  'control',
+  'lba_map',
+  'pr',
+  'alua/*/members',
+  'alua/*/alua_support_lba_dependent',
+  'wwn/company_id',
+  'wwn/vpd_assoc_logical_unit',
+  'wwn/vpd_assoc_scsi_target_device',
+  'wwn/vpd_assoc_target_port',
+  'wwn/vpd_protocol_identifier',
+];
+
 /**
  * The live configuration as saveconfig.json: exactly rtslib-fb's keys, plus a `lioctl`
  * section (ignored by targetcli) for nexus WWNs, INQUIRY identity and unenforced discovery
@@ -41,10 +58,13 @@ function discovery(lio: LioRoot): { modules: FabricModuleConfig[]; extras: Recor
 export function dumpConfig(lio: LioRoot): SaveConfig {
   const storageObjects = lio.storageObjects();
   const targets = lio.targets();
-  // The storage objects' trees are a third of a large save's calls and are read last, so
+  // The storage objects' trees are half of a large save's calls and are read last, so
   // that the port can read them on another thread while this one reads the targets. (A
-  // quarter or half of the targets there as well was slower in the VM: bench/notes.md.)
-  lio.fs.readAhead(storageObjects.map((so) => so.path));
+  // share of the targets read there as well was slower in the VM: bench/notes.md.)
+  lio.fs.readAhead(
+    storageObjects.map((so) => so.path),
+    STORAGE_NOT_SAVED,
+  );
   const dumpedTargets = targets.map(dumpTarget);
   const { modules, extras: fabricExtras } = discovery(lio);
   const tpgExtras: Record<string, TpgExtras> = {};

@@ -251,7 +251,7 @@ export class SimConfigFs implements ConfigFs {
   /** Nothing to get ready: the simulator makes one change at a time. */
   expectLanes(): void {}
 
-  readAhead(_trees: readonly string[]): void {}
+  readAhead(_trees: readonly string[], _leaveOut?: readonly string[]): void {}
 
   // ---- test hooks and persistence -------------------------------------------------------
 

@@ -95,6 +95,30 @@ describe('readAhead on the kernel port', () => {
     expect(started.read('core/hba2/so2/info')).toBe('changed\n');
   });
 
+  it('leaves out of the read what the caller says it will not ask for, and reads it when asked', () => {
+    const trees = storageTree(root, 2);
+    for (const so of trees) {
+      mkdirSync(join(root, so, 'pr'));
+      writeFileSync(join(root, so, 'pr', 'res_type'), 'none\n');
+      writeFileSync(join(root, so, 'alua', 'default_tg_pt_gp', 'members'), '');
+      mkdirSync(join(root, so, 'attrib', 'statistics'));
+      writeFileSync(join(root, so, 'attrib', 'statistics', 'deep'), '0\n');
+    }
+    const fs = new KernelConfigFs(root);
+    fs.expectLanes();
+    fs.readAhead(trees, ['pr', 'alua/*/members']);
+    expect(fs.list('core/hba0/so0')).toEqual(['alua', 'attrib', 'first', 'info', 'pr', 'statistics']);
+    // Changed after the worker read: what it read answers as it was, what it left out as it is now.
+    const so1 = join(root, 'core', 'hba1', 'so1');
+    for (const file of ['info', 'pr/res_type', 'alua/default_tg_pt_gp/members', 'alua/default_tg_pt_gp/empty', 'attrib/statistics/deep']) writeFileSync(join(so1, file), 'changed\n');
+    expect(fs.read('core/hba1/so1/info')).toBe('Status: ACTIVATED so1\n');
+    expect(fs.read('core/hba1/so1/alua/default_tg_pt_gp/empty')).toBe('');
+    expect(fs.read('core/hba1/so1/pr/res_type')).toBe('changed\n');
+    expect(fs.read('core/hba1/so1/alua/default_tg_pt_gp/members')).toBe('changed\n');
+    // Statistics at any depth.
+    expect(fs.read('core/hba1/so1/attrib/statistics/deep')).toBe('changed\n');
+  });
+
   it('throws what the worker could not read as the call would, with its errno', () => {
     const trees = storageTree(root, 1);
     const fs = new KernelConfigFs(root);

@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KernelConfigFs } from '../../../../src/configfs/index.js';
 import { SimConfigFs } from '../../../../src/configfs/sim/index.js';
 import { dumpConfig } from '../../../../src/config/dump/index.js';
 import { parseConfig, serializeConfig } from '../../../../src/config/index.js';
@@ -56,6 +57,15 @@ describe('dumpConfig', () => {
   });
 });
 
+/** What the simulator answers a read of `path`: '' for a write-only file (root would read one of a plain directory). */
+function readable(sim: SimConfigFs, path: string): string {
+  try {
+    return sim.read(path);
+  } catch {
+    return '';
+  }
+}
+
 describe('dumpConfig and the port', () => {
   it('announces the storage objects for reading ahead and reads them only after the targets', () => {
     const lio = build();
@@ -81,5 +91,44 @@ describe('dumpConfig and the port', () => {
     const lastTarget = asked.findLastIndex((p) => p.startsWith('iscsi/') || p.startsWith('loopback/'));
     expect(asked.indexOf('<read ahead>')).toBeLessThan(lastTarget);
     expect(lastTarget).toBeLessThan(firstInside);
+  });
+
+  it('reads ahead all a save reads of the storage objects, and leaves out only what it does not read', () => {
+    const lio = build();
+    lio.storageObjects()[0]?.createAluaGroup('ao', 17);
+    // The simulator's tree as files, links and directories, which the kernel port reads as it reads configfs.
+    const root = mkdtempSync(join(tmpdir(), 'lioctl-dump-tree-'));
+    const sim = lio.fs as SimConfigFs;
+    const entries = sim.toSnapshot().entries;
+    for (const e of entries) {
+      if (e.target !== undefined) continue;
+      // What a read answers: the simulator makes some files' text (info, for one) when read.
+      if (e.content === undefined) mkdirSync(join(root, e.path), { recursive: true });
+      else writeFileSync(join(root, e.path), readable(sim, e.path));
+    }
+    for (const e of entries) if (e.target !== undefined) symlinkSync(join(root, e.target), join(root, e.path));
+    const oneThread = serializeConfig(dumpConfig(new LioRoot(new KernelConfigFs(root))));
+
+    /** Once the worker has read the trees, every file in them changes: a save that read one itself would notice. */
+    class ChangedAfterReadAhead extends KernelConfigFs {
+      override readAhead(trees: readonly string[], leaveOut?: readonly string[]): void {
+        this.expectLanes();
+        super.readAhead(trees, leaveOut);
+        const first = trees[0] ?? '';
+        const listed = this.list(first); // waits for the worker's read, and takes it
+        const change = (dir: string): void => {
+          for (const e of readdirSync(dir, { withFileTypes: true })) {
+            if (e.isDirectory()) change(join(dir, e.name));
+            else if (e.isFile()) writeFileSync(join(dir, e.name), 'changed behind the read\n');
+          }
+        };
+        for (const tree of trees) change(join(root, tree));
+        // The listing taken above is given once; the save asks for it again.
+        expect(this.list(first)).toEqual(listed);
+      }
+    }
+    const readAhead = serializeConfig(dumpConfig(new LioRoot(new ChangedAfterReadAhead(root))));
+    expect(readAhead).toBe(oneThread);
+    expect(oneThread).toContain('"name": "ao"');
   });
 });
