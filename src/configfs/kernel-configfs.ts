@@ -183,10 +183,7 @@ export class KernelConfigFs implements ConfigFs {
     if (trees.length === 0 || this.worker === null || (this.worker === undefined && trees.length < TREES_FOR_A_WORKER)) return;
     // Handed over at once: a worker that is still starting reads once it is up.
     const worker = (this.worker ??= new LaneWorker());
-    const job = worker.readTrees(
-      trees.map((t) => this.abs(t)),
-      [...NOT_READ_AHEAD, ...leaveOut],
-    );
+    const job = worker.readTrees(trees.map((t) => this.abs(t)), [...NOT_READ_AHEAD, ...leaveOut]);
     const root = `${this.root}/`;
     const answers = new ReadAhead(trees, () => worker.takeTrees(job), {
       relative: (abs) => (abs.startsWith(root) ? abs.slice(root.length) : undefined),

@@ -196,8 +196,8 @@ export class LaneWorker {
 
   /**
    * Starts reading every listing, file and link under each absolute path, but what a
-   * pattern of `leaveOut` matches (see ConfigFs.readAhead), and returns at once, without waiting for the worker to start: the
-   * job's number, for takeTrees() or dropTrees().
+   * pattern of `leaveOut` matches (see ConfigFs.readAhead), and returns at once, without
+   * waiting for the worker to start: the job's number, for takeTrees() or dropTrees().
    */
   readTrees(trees: readonly string[], leaveOut: readonly string[]): number {
     return this.post({ trees, leaveOut });

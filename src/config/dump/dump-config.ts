@@ -58,13 +58,10 @@ const STORAGE_NOT_SAVED = [
 export function dumpConfig(lio: LioRoot): SaveConfig {
   const storageObjects = lio.storageObjects();
   const targets = lio.targets();
-  // The storage objects' trees are half of a large save's calls and are read last, so
+  // The storage objects' trees are two fifths of a large save's calls and are read last, so
   // that the port can read them on another thread while this one reads the targets. (A
   // share of the targets read there as well was slower in the VM: bench/notes.md.)
-  lio.fs.readAhead(
-    storageObjects.map((so) => so.path),
-    STORAGE_NOT_SAVED,
-  );
+  lio.fs.readAhead(storageObjects.map((so) => so.path), STORAGE_NOT_SAVED);
   const dumpedTargets = targets.map(dumpTarget);
   const { modules, extras: fabricExtras } = discovery(lio);
   const tpgExtras: Record<string, TpgExtras> = {};
