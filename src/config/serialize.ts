@@ -31,7 +31,8 @@ const INDEX_LIKE = /^(?:0|[1-9]\d{0,9})$/;
  * `value` as JSON.stringify writes it the way Python does: every object's keys in code-point
  * order (a copy of each object that was not), or CANNOT for what only the loops write right:
  * a number that is not an integer, undefined in a list, a class instance (it may have its own
- * toJSON), an index-like key (JavaScript would list it first).
+ * toJSON), an index-like key (JavaScript would list it first), a key `__proto__` (which
+ * JSON.parse makes an own property, and assigning it to the copy would set its prototype).
  */
 function inKeyOrder(value: unknown): unknown {
   if (value === null) return value;
@@ -70,7 +71,7 @@ function objectInKeyOrder(obj: object): unknown {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     const code = key.charCodeAt(0);
-    if (code >= 0x30 && code <= 0x39 && INDEX_LIKE.test(key)) return CANNOT;
+    if ((code >= 0x30 && code <= 0x39 && INDEX_LIKE.test(key)) || key === '__proto__') return CANNOT;
     if (i > 0 && compareCodePoints(keys[i - 1] as string, key) > 0) sorted = false;
     const item = record[key];
     // JSON.stringify leaves out an undefined property, as Python has none.

@@ -126,6 +126,8 @@ describe('serializeConfig, keys already in order', () => {
     expect(serializeConfig(shuffled(document))).toBe(text);
     // Integer-like keys: JavaScript lists "2" before "10", Python sorts "10" first.
     expect(serializeConfig({ 2: 'b', 10: 'a', x: 1 })).toBe('{\n  "10": "a",\n  "2": "b",\n  "x": 1\n}\n');
+    // A parsed "__proto__" is an own property like any other, and kept in its place.
+    expect(serializeConfig(JSON.parse('{"b": 1, "__proto__": {"x": 1}, "a": 2}'))).toBe('{\n  "__proto__": {\n    "x": 1\n  },\n  "a": 2,\n  "b": 1\n}\n');
   });
 
   it('refuses what Python would print differently, in order or not', () => {
