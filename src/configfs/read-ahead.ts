@@ -51,7 +51,6 @@ export class ReadAhead {
   /** The answer to `op` on `path` if it was read ahead; undefined when the caller must ask. */
   answer(op: 'list', path: string): AheadAnswer<string[]> | undefined;
   answer(op: 'read' | 'readlink', path: string): AheadAnswer<string> | undefined;
-  answer(op: AheadOp, path: string): AheadAnswer<string | string[]> | undefined;
   answer(op: AheadOp, path: string): AheadAnswer<string | string[]> | undefined {
     if (!this.within(path)) return undefined;
     const answers = (this.answers ??= this.parse(this.take()));
