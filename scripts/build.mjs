@@ -59,6 +59,20 @@ const chalkWithoutDetection = {
   },
 };
 
+/**
+ * The simulator's memfs and the kernel trees it starts from are half the CLI's source, yet
+ * only `--sim` (or a host without LIO) uses them. Bundled, every command would read them
+ * and their compiled code from the cache at start-up; outside, the simulator requires them
+ * from the package when it is first opened (it is imported on demand).
+ */
+const simulatorOutside = {
+  name: 'simulator-outside',
+  setup(b) {
+    b.onResolve({ filter: /^memfs$/ }, () => ({ path: 'memfs', external: true }));
+    b.onResolve({ filter: /\/fixtures\/kernel\/trees\.json$/ }, () => ({ path: '../fixtures/kernel/trees.json', external: true }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   build({
@@ -67,7 +81,7 @@ await Promise.all([
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
-    plugins: [liveViewExternal, chalkWithoutDetection],
+    plugins: [liveViewExternal, chalkWithoutDetection, simulatorOutside],
     // __lioctlImport: bin/lioctl's import(), a parameter of the function it wraps the bundle in.
     define: { ...common.define, 'import.meta.url': '__lioctlUrl', LIOCTL_HOST_IMPORT: '__lioctlImport' },
     banner: { js: 'const __lioctlUrl = require("node:url").pathToFileURL(__filename).href;' },

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { CommandResult, HumanStyle, ShellOutput } from '../shell/session/index.js';
+import { stderr, stdout } from './std-output.js';
 
 export interface ConsoleStyle {
   readonly json: boolean;
@@ -13,17 +14,17 @@ export interface ConsoleStyle {
  * stays parseable. Colour only on a terminal.
  */
 export function consoleOutput(style: ConsoleStyle): ShellOutput {
-  const tty = process.stdout.isTTY === true;
+  const tty = stdout.isTTY;
   const color = style.colorMode && tty && !style.json;
   const chalk = new Chalk({ level: color ? 1 : 0 });
-  const human: HumanStyle = { color, width: Math.min(tty ? (process.stdout.columns ?? 132) : 132, 132) };
-  const messages = style.json ? process.stderr : process.stdout;
+  const human: HumanStyle = { color, width: Math.min(tty ? (stdout.columns ?? 132) : 132, 132) };
+  const messages = style.json ? stderr : stdout;
   return {
     info: (m) => messages.write(`${color ? chalk.green(m) : m}\n`),
-    warn: (m) => process.stderr.write(`${color ? chalk.yellow(m) : `Warning: ${m}`}\n`),
+    warn: (m) => stderr.write(`${color ? chalk.yellow(m) : `Warning: ${m}`}\n`),
     result: (r: CommandResult) => {
-      if (style.json) process.stdout.write(`${JSON.stringify({ kind: r.kind, data: r.data }, null, 2)}\n`);
-      else process.stdout.write(`${r.human(r.data, human)}\n`);
+      if (style.json) stdout.write(`${JSON.stringify({ kind: r.kind, data: r.data }, null, 2)}\n`);
+      else stdout.write(`${r.human(r.data, human)}\n`);
     },
   };
 }

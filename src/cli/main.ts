@@ -1,6 +1,7 @@
 import { asLioctlError, UsageError } from '../errors/index.js';
 import type { ParsedArgs } from './global-options.js';
 import { reportError } from './report-error.js';
+import { stderr } from './std-output.js';
 
 /**
  * A command line without options (`lioctl ls /iscsi`) is only words: commander, its
@@ -29,16 +30,6 @@ async function main(argv: readonly string[]): Promise<number> {
   return run(words, options);
 }
 
-/**
- * `lioctl ls / | head` closes the pipe before the output ends. What nobody reads is
- * dropped and the command runs to its end: a change is never cut short by the reader.
- */
-function dropOutputOnClosedPipe(err: NodeJS.ErrnoException): void {
-  if (err.code !== 'EPIPE') throw err;
-}
-process.stdout.on('error', dropOutputOnClosedPipe);
-process.stderr.on('error', dropOutputOnClosedPipe);
-
 // libuv reads its thread count when it first needs a thread: a clear hands configfs
 // eight removals at a time (src/configfs/lane-worker.ts) instead of libuv's four.
 process.env.UV_THREADPOOL_SIZE ??= '8';
@@ -51,7 +42,7 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     const report = reportError(asLioctlError(err), { json, debug });
-    process.stderr.write(report.text);
+    stderr.write(report.text);
     process.exitCode = report.exitCode;
   },
 );

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors/index.js';
 import { version } from '../shell/version.js';
 import type { GlobalOptions, ParsedArgs } from './global-options.js';
+import { stderr, stdout } from './std-output.js';
 
 function program(): Command {
   return new Command('lioctl')
@@ -27,8 +28,8 @@ function program(): Command {
     .passThroughOptions()
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => stdout.write(s),
+      writeErr: (s) => stderr.write(s),
       // Errors are reported once, by the top-level handler.
       outputError: () => undefined,
     });

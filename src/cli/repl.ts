@@ -7,6 +7,7 @@ import { lioctlHome } from '../shell/prefs/preferences.js';
 import type { ShellSession } from '../shell/session/index.js';
 import { reportError } from './report-error.js';
 import { version } from '../shell/version.js';
+import { stderr, stdout } from './std-output.js';
 
 const HISTORY_LINES = 1000;
 
@@ -42,10 +43,10 @@ function prompt(session: ShellSession): string {
  * matches when a prefix finds nothing), Ctrl-C cancels the line, Ctrl-D leaves.
  */
 export async function runRepl(session: ShellSession, json: boolean): Promise<number> {
-  process.stdout.write(`lioctl shell version ${version}\nFor help on commands, type 'help'.\n\n`);
+  stdout.write(`lioctl shell version ${version}\nFor help on commands, type 'help'.\n\n`);
   const rl: Interface = createInterface({
     input: process.stdin,
-    output: process.stdout,
+    output: stdout.stream(),
     terminal: true,
     history: loadHistory(),
     historySize: HISTORY_LINES,
@@ -59,7 +60,7 @@ export async function runRepl(session: ShellSession, json: boolean): Promise<num
   rl.on('SIGINT', () => {
     // Cancel the line being typed, as a shell does.
     rl.write(null, { ctrl: true, name: 'u' });
-    process.stdout.write('\n');
+    stdout.write('\n');
     rl.setPrompt(prompt(session));
     rl.prompt();
   });
@@ -73,7 +74,7 @@ export async function runRepl(session: ShellSession, json: boolean): Promise<num
       if (outcome.exit) break;
     } catch (err) {
       const report = reportError(err, { json, debug: process.env.LIOCTL_DEBUG === '1' });
-      process.stderr.write(report.text);
+      stderr.write(report.text);
       lastCode = report.exitCode;
     }
     rl.setPrompt(prompt(session));
@@ -81,12 +82,12 @@ export async function runRepl(session: ShellSession, json: boolean): Promise<num
   }
   rl.close();
   if (session.prefs.get('auto_save_on_exit')) {
-    process.stdout.write('Global pref auto_save_on_exit=true\n');
+    stdout.write('Global pref auto_save_on_exit=true\n');
     try {
       session.execute('/ saveconfig');
     } catch (err) {
       const report = reportError(err, { json, debug: false });
-      process.stderr.write(report.text);
+      stderr.write(report.text);
       return report.exitCode;
     }
   }

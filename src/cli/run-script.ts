@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { ShellSession } from '../shell/session/index.js';
 import { reportError } from './report-error.js';
+import { stderr } from './std-output.js';
 
 /**
  * Lines from a pipe or file: run in order, stop at the first error and exit with its code
@@ -16,7 +17,7 @@ export async function runScript(session: ShellSession, input: Readable, json: bo
       if (session.execute(line).exit) break;
     } catch (err) {
       const report = reportError(err, { json, debug: process.env.LIOCTL_DEBUG === '1' });
-      process.stderr.write(json ? report.text : report.text.replace(/^lioctl: /, `lioctl: line ${number}: `));
+      stderr.write(json ? report.text : report.text.replace(/^lioctl: /, `lioctl: line ${number}: `));
       lines.close();
       return report.exitCode;
     }

@@ -6,6 +6,7 @@ import { Preferences } from '../shell/prefs/preferences.js';
 import { ShellSession } from '../shell/session/index.js';
 import { rootNode } from '../shell/nodes/root-node.js';
 import { defaultLockPath, withCommandLock } from './command-lock.js';
+import { stderr } from './std-output.js';
 
 /** Chooses the mode: one line from argv, a script on stdin, or the interactive shell. */
 export async function run(words: readonly string[], options: GlobalOptions): Promise<number> {
@@ -15,7 +16,7 @@ export async function run(words: readonly string[], options: GlobalOptions): Pro
     ...(options.root === undefined ? {} : { root: options.root }),
     interactive,
   });
-  if (backend.notice !== undefined) process.stderr.write(`${backend.notice}\n`);
+  if (backend.notice !== undefined) stderr.write(`${backend.notice}\n`);
   const prefs = Preferences.inHome();
   const notRoot = backend.fs.backend === 'kernel' && options.root === undefined && process.getuid?.() !== 0;
   const session = new ShellSession({

@@ -1,4 +1,4 @@
-import { randomBytes } from '../runtime/lazy-builtins.js';
+import { randomBytes } from '../runtime/lazy-modules.js';
 import { chmodSync, closeSync, existsSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errnoCode, fileError } from './file-errors.js';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { nodeZlib } from '../runtime/lazy-builtins.js';
+import { nodeZlib } from '../runtime/lazy-modules.js';
 import { ValidationError } from '../errors/index.js';
 import { ensureDirectory, writeFileAtomic } from './atomic-write.js';
 import { errnoCode, fileError } from './file-errors.js';

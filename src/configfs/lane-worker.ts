@@ -1,5 +1,5 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
-import { nodeWorkerThreads } from '../runtime/lazy-builtins.js';
+import { nodeWorkerThreads } from '../runtime/lazy-modules.js';
 import type { ConfigFsChange } from './port.js';
 
 export interface WorkerOutcome {

@@ -9,6 +9,7 @@ import { scopeFromPath } from './scope-from-path.js';
 import { reportLines } from './screen-lines.js';
 import { topJson } from './top-json.js';
 import { parseTopArgs } from './top-options.js';
+import { stderr, stdout } from '../std-output.js';
 
 /**
  * `lioctl top ...`: the live view on a terminal, or with --once one sample measured over
@@ -18,11 +19,11 @@ import { parseTopArgs } from './top-options.js';
 export async function runTop(args: readonly string[], global: GlobalOptions): Promise<number> {
   const request = parseTopArgs(args, global.json);
   if (request.kind === 'help') {
-    process.stdout.write(request.text);
+    stdout.write(request.text);
     return 0;
   }
   const { options } = request;
-  if (!options.once && (process.stdout.isTTY !== true || process.stdin.isTTY !== true)) {
+  if (!options.once && (!stdout.isTTY || process.stdin.isTTY !== true)) {
     throw new UsageError('top: the live view needs a terminal', { hint: 'in scripts use: lioctl top --once [--json]' });
   }
   const backend = await openBackend({
@@ -30,7 +31,7 @@ export async function runTop(args: readonly string[], global: GlobalOptions): Pr
     ...(global.root === undefined ? {} : { root: global.root }),
     interactive: false,
   });
-  if (backend.notice !== undefined) process.stderr.write(`${backend.notice}\n`);
+  if (backend.notice !== undefined) stderr.write(`${backend.notice}\n`);
   const lio = new LioRoot(backend.fs);
   const scope = options.path === undefined ? {} : scopeFromPath(lio, options.path);
   const sampler = new Sampler(lio, scope);
@@ -38,10 +39,10 @@ export async function runTop(args: readonly string[], global: GlobalOptions): Pr
   if (options.once) {
     await sleep(options.interval * 1000);
     const measured = sampler.next();
-    if (options.json) process.stdout.write(`${JSON.stringify(topJson(measured, options.path), null, 2)}\n`);
+    if (options.json) stdout.write(`${JSON.stringify(topJson(measured, options.path), null, 2)}\n`);
     else {
-      const width = Math.min(process.stdout.isTTY === true ? (process.stdout.columns ?? 132) : 132, 200);
-      process.stdout.write(`${reportLines(measured, width).map((l) => l.text).join('\n')}\n`);
+      const width = Math.min(stdout.columns ?? 132, 200);
+      stdout.write(`${reportLines(measured, width).map((l) => l.text).join('\n')}\n`);
     }
     return 0;
   }
@@ -51,5 +52,5 @@ export async function runTop(args: readonly string[], global: GlobalOptions): Pr
   // the variables when it loads, just below.
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[name] !== undefined) process.env[name] = 'false';
   const { runLiveView } = await importLiveView();
-  return runLiveView({ sampler, first, interval: options.interval, subject });
+  return runLiveView({ sampler, first, interval: options.interval, subject }, { stdout: stdout.stream(), stdin: process.stdin });
 }

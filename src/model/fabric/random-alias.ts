@@ -1,4 +1,4 @@
-import { randomBytes } from '../../runtime/lazy-builtins.js';
+import { randomBytes } from '../../runtime/lazy-modules.js';
 import { ValidationError } from '../../errors/index.js';
 import type { RandomBytes } from '../validate/index.js';
 

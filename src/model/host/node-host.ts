@@ -1,4 +1,4 @@
-import { nodeChildProcess } from '../../runtime/lazy-builtins.js';
+import { nodeChildProcess } from '../../runtime/lazy-modules.js';
 import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
 import type { BlockDeviceInfo, Host, PathInfo } from './host.js';

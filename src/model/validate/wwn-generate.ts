@@ -1,4 +1,4 @@
-import { randomBytes } from '../../runtime/lazy-builtins.js';
+import { randomBytes } from '../../runtime/lazy-modules.js';
 import { hostname as osHostname, machine } from 'node:os';
 import { invalid, ValidationCode } from './invalid.js';
 import type { WwnType } from './wwn.js';

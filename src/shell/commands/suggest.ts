@@ -1,4 +1,4 @@
-import fuzzysort from 'fuzzysort';
+import { fuzzysort } from '../../runtime/lazy-modules.js';
 
 /** Below this fuzzysort score a subsequence match is more noise than help. */
 const MIN_FUZZY_SCORE = 0.3;
@@ -10,7 +10,7 @@ const MIN_FUZZY_SCORE = 0.3;
  */
 export function suggest(input: string, candidates: readonly string[]): string | undefined {
   if (input === '' || candidates.length === 0) return undefined;
-  const best = fuzzysort.go(input, candidates, { limit: 1, threshold: MIN_FUZZY_SCORE })[0];
+  const best = fuzzysort().go(input, candidates, { limit: 1, threshold: MIN_FUZZY_SCORE })[0];
   if (best !== undefined) return best.target;
 
   const allowed = Math.max(1, Math.floor(input.length / 3));

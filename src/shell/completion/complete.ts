@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import fuzzysort from 'fuzzysort';
+import { fuzzysort } from '../../runtime/lazy-modules.js';
 import { LioctlError } from '../../errors/index.js';
 import type { ParamDeclaration } from '../commands/declaration.js';
 import { isPathWord } from '../grammar/parse-line.js';
@@ -24,7 +24,7 @@ export function filterCandidates(word: string, all: readonly string[]): string[]
   const unique = [...new Set(all)];
   const prefixed = unique.filter((c) => c.startsWith(word));
   if (prefixed.length > 0 || word === '') return prefixed.sort();
-  return fuzzysort.go(word, unique, { limit: 10, threshold: 0.2 }).map((r) => r.target);
+  return fuzzysort().go(word, unique, { limit: 10, threshold: 0.2 }).map((r) => r.target);
 }
 
 function safely<T>(fn: () => T, fallback: T): T {
