@@ -113,7 +113,7 @@ repeat() {
         timed "$@"
         acc_add "$k"
         # An ls that exits 0 but prints half the tree must not pass unseen.
-        case $k in *"|floor" | *"|port") ;; *"|ls"*) [ "$RC" != 0 ] || ACC_NOTE[$k]="$(wc -l < "$W/out.txt") lines of output" ;; esac
+        case $k in *"|floor" | *"|port" | *"|node") ;; *"|ls"*) [ "$RC" != 0 ] || ACC_NOTE[$k]="$(wc -l < "$W/out.txt") lines of output" ;; esac
         $after
         [ "$RC" = 0 ] || break
         longer "$T" && break
@@ -150,8 +150,9 @@ measure() {
 # read_floor OP ARGS...: the floor of a read-only command. The configfs calls
 # one `lioctl ARGS` makes, recorded with strace and replayed from C (floor -i:
 # the calls that failed for lioctl fail again and cost the same). The same
-# calls through lioctl's own configfs port (cells "port") show what Node.js and
-# the port add to them.
+# calls through node:fs alone (cells "node": the least any Node.js program
+# making them one at a time costs) and through lioctl's own configfs port
+# (cells "port") show what Node.js and the port add to them.
 LIBRARY=$(dirname "$LIOCTL")/../dist/index.mjs
 read_floor() {
     local op=$1 k="$size|$1|floor"
@@ -169,6 +170,7 @@ read_floor() {
     ACC_NOTE[$k]="$(wc -l < "$W/read.ops") configfs calls"
     LIMIT=$TIMEOUT
     repeat "$k" : "$FLOOR" -i "$W/read.ops"
+    repeat "$size|$op|node" : node "$HERE/port-replay.mjs" node:fs "$W/read.ops"
     [ ! -f "$LIBRARY" ] || repeat "$size|$op|port" : node "$HERE/port-replay.mjs" "$LIBRARY" "$W/read.ops"
 }
 

@@ -3,32 +3,55 @@
 // KernelConfigFs from the built library: the kernel's calls plus what Node.js and the
 // port add to each, without the object model, the document or any output. Between the
 // floor (the same calls from C) and the whole command, it shows where the time goes.
+// With `node:fs` instead of a library, the calls go through node:fs alone, each the
+// cheapest synchronous way: the least any Node.js program making them one at a time costs.
 //
-//   node bench/port-replay.mjs LIBRARY.mjs OPSFILE
-import { readFileSync } from 'node:fs';
+//   node bench/port-replay.mjs LIBRARY.mjs|node:fs OPSFILE
+import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const [library, opsFile] = process.argv.slice(2);
 if (!library || !opsFile) {
-  console.error('usage: port-replay.mjs LIBRARY.mjs OPSFILE');
+  console.error('usage: port-replay.mjs LIBRARY.mjs|node:fs OPSFILE');
   process.exit(2);
 }
-const { KernelConfigFs, DEFAULT_ROOT } = await import(pathToFileURL(library).href);
-const port = new KernelConfigFs(DEFAULT_ROOT);
-const ops = {
-  read: (p) => port.read(p),
-  list: (p) => port.list(p),
-  readlink: (p) => port.readlink(p),
-  stat: (p) => port.stat(p),
+const ROOT = '/sys/kernel/config/target';
+const buffer = Buffer.allocUnsafe(4096);
+const bare = {
+  read: (abs) => {
+    const fd = openSync(abs, 'r');
+    try {
+      while (readSync(fd, buffer, 0, buffer.length, null) === buffer.length);
+    } finally {
+      closeSync(fd);
+    }
+  },
+  list: (abs) => readdirSync(abs),
+  readlink: (abs) => readlinkSync(abs),
+  stat: (abs) => statSync(abs),
 };
+let ops;
+if (library === 'node:fs') {
+  ops = bare;
+} else {
+  const { KernelConfigFs, DEFAULT_ROOT } = await import(pathToFileURL(library).href);
+  if (DEFAULT_ROOT !== ROOT) throw new Error(`the library's root is ${DEFAULT_ROOT}`);
+  const port = new KernelConfigFs(DEFAULT_ROOT);
+  // record-ops.sh keeps only paths under the root
+  const relative = (abs) => (abs === ROOT ? '' : abs.slice(ROOT.length + 1));
+  ops = {
+    read: (abs) => port.read(relative(abs)),
+    list: (abs) => port.list(relative(abs)),
+    readlink: (abs) => port.readlink(relative(abs)),
+    stat: (abs) => port.stat(relative(abs)),
+  };
+}
 for (const line of readFileSync(opsFile, 'utf8').split('\n')) {
   const space = line.indexOf(' ');
   if (space < 0) continue;
   const abs = line.slice(space + 1);
-  // record-ops.sh keeps only paths under the root
-  const path = abs === DEFAULT_ROOT ? '' : abs.slice(DEFAULT_ROOT.length + 1);
   try {
-    ops[line.slice(0, space)](path);
+    ops[line.slice(0, space)](abs);
   } catch {
     // a call that failed for lioctl fails here too, at the same cost
   }

@@ -144,6 +144,10 @@ function renderRun(outDir) {
     if (measured.length) {
       p(`- The floor side by side (\`floor -j 8\`: a lane per target or storage object, 8 processes at once): ${measured.map(([op, c, l]) => `${op} ${c.secs.toFixed(3)} s (lioctl ${fmtRatio(l, c)})`).join(', ')}.`);
     }
+    const viaNode = ['ls /', 'saveconfig'].map((op) => [op, cell(size, op, 'node')]).filter(([, c]) => ok(c));
+    if (viaNode.length) {
+      p(`- The same calls through node:fs alone, one at a time (\`port-replay.mjs node:fs\`, node's start included): ${viaNode.map(([op, c]) => `\`${op}\` ${c.secs.toFixed(3)} s`).join(', ')}.`);
+    }
     const port = ['ls /', 'saveconfig'].map((op) => [op, cell(size, op, 'port')]).filter(([, c]) => ok(c));
     if (port.length) {
       p(`- The same calls through lioctl's configfs port alone (\`port-replay.mjs\`, node's start and the library's load included): ${port.map(([op, c]) => `\`${op}\` ${c.secs.toFixed(3)} s`).join(', ')}.`);
@@ -170,12 +174,13 @@ function renderRun(outDir) {
   const verdicts = [];
   // `least`: the least time any Node.js program could take (node's start, then the
   // floor's calls, side by side where that is less: lioctl's restore and clear make some
-  // of theirs so); `allowed`: the time the target allows. A miss is out of reach when
-  // the first is over the second.
+  // of theirs so; for `ls /`, whose calls are made one at a time on one thread, those
+  // calls through node:fs alone where that is more); `allowed`: the time the target
+  // allows. A miss is out of reach when the first is over the second.
   const judge = (what, r, limit, { upper = null, least = null, allowed = null } = {}) => {
     if (r !== null && r <= limit) verdicts.push({ what, state: 'met', text: `${fmtVerdict(r, limit)} (target ≤ ${limit}×)` });
     else if (r !== null && least !== null && allowed !== null && least.secs > allowed) {
-      verdicts.push({ what, state: 'missed, out of reach', text: `${fmtVerdict(r, limit)} (target ≤ ${limit}×): node -e 0 plus ${least.what} take ${least.secs.toFixed(3)} s, the target allows ${allowed.toFixed(3)} s` });
+      verdicts.push({ what, state: 'missed, out of reach', text: `${fmtVerdict(r, limit)} (target ≤ ${limit}×): ${least.what} take ${least.secs.toFixed(3)} s, the target allows ${allowed.toFixed(3)} s` });
     } else if (r !== null) verdicts.push({ what, state: 'missed', text: `${fmtVerdict(r, limit)} (target ≤ ${limit}×)` });
     else if (upper !== null && upper <= limit) verdicts.push({ what, state: 'met', text: `< ${fmtR(upper)}: targetcli timed out (target ≤ ${limit}×)` });
     else verdicts.push({ what, state: 'not measured', text: 'a needed cell is missing, failed or skipped' });
@@ -184,8 +189,12 @@ function renderRun(outDir) {
   const leastFor = (size, op) => {
     const [f, f8] = [cell(size, op, 'floor'), cell(size, op, 'floor8')];
     if (!ok(node) || !ok(f)) return null;
-    if (ok(f8) && f8.secs < f.secs) return { secs: node.secs + f8.secs, what: 'the floor side by side' };
-    return { secs: node.secs + f.secs, what: 'the floor' };
+    if (ok(f8) && f8.secs < f.secs) return { secs: node.secs + f8.secs, what: 'node -e 0 plus the floor side by side' };
+    const viaNode = cell(size, op, 'node');
+    if (op === 'ls /' && ok(viaNode) && viaNode.secs > node.secs + f.secs) {
+      return { secs: viaNode.secs, what: "the same calls through node:fs alone, node's start included," };
+    }
+    return { secs: node.secs + f.secs, what: 'node -e 0 plus the floor' };
   };
   for (const size of sizes) {
     for (const op of ['restoreconfig', 'clearconfig']) {
