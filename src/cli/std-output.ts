@@ -5,8 +5,9 @@ import { fstatSync, writeSync } from 'node:fs';
  * writeSync, as node's own stream does for a file: creating `process.stdout` loads node's
  * stream modules, about 50 ms of a one-shot command's start under an emulated CPU. A
  * terminal (any character device) gets node's stream, and so does output a direct write
- * would have to wait for (EAGAIN on a non-blocking pipe). A reader that went away (EPIPE) drops what
- * follows and the command runs to its end: a change is never cut short by the reader.
+ * would have to wait for (EAGAIN on a non-blocking pipe). A reader that went away (EPIPE)
+ * drops what follows and the command runs to its end: a change is never cut short by the
+ * reader.
  */
 export class StdOutput {
   private direct: boolean;
