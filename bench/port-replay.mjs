@@ -7,7 +7,7 @@
 // cheapest synchronous way: the least any Node.js program making them one at a time costs.
 //
 //   node bench/port-replay.mjs LIBRARY.mjs|node:fs OPSFILE
-import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const [library, opsFile] = process.argv.slice(2);
@@ -16,19 +16,20 @@ if (!library || !opsFile) {
   process.exit(2);
 }
 const ROOT = '/sys/kernel/config/target';
-const buffer = Buffer.allocUnsafe(4096);
+// As floor.c makes them: one read of up to 16 KiB, lstat (a link is not followed).
+const buffer = Buffer.allocUnsafe(16384);
 const bare = {
   read: (abs) => {
     const fd = openSync(abs, 'r');
     try {
-      while (readSync(fd, buffer, 0, buffer.length, null) === buffer.length);
+      readSync(fd, buffer, 0, buffer.length, null);
     } finally {
       closeSync(fd);
     }
   },
   list: (abs) => readdirSync(abs),
   readlink: (abs) => readlinkSync(abs),
-  stat: (abs) => statSync(abs),
+  stat: (abs) => lstatSync(abs),
 };
 let ops;
 if (library === 'node:fs') {
