@@ -144,13 +144,13 @@ function renderRun(outDir) {
     if (measured.length) {
       p(`- The floor side by side (\`floor -j 8\`: a lane per target or storage object, 8 processes at once): ${measured.map(([op, c, l]) => `${op} ${c.secs.toFixed(3)} s (lioctl ${fmtRatio(l, c)})`).join(', ')}.`);
     }
-    const viaNode = ['ls /', 'saveconfig'].map((op) => [op, cell(size, op, 'node')]).filter(([, c]) => ok(c));
-    if (viaNode.length) {
-      p(`- The same calls through node:fs alone, one at a time (\`port-replay.mjs node:fs\`, node's start included): ${viaNode.map(([op, c]) => `\`${op}\` ${c.secs.toFixed(3)} s`).join(', ')}.`);
-    }
-    const port = ['ls /', 'saveconfig'].map((op) => [op, cell(size, op, 'port')]).filter(([, c]) => ok(c));
-    if (port.length) {
-      p(`- The same calls through lioctl's configfs port alone (\`port-replay.mjs\`, node's start and the library's load included): ${port.map(([op, c]) => `\`${op}\` ${c.secs.toFixed(3)} s`).join(', ')}.`);
+    const replays = [
+      ['node', "node:fs alone, one at a time (`port-replay.mjs node:fs`, node's start included)"],
+      ['port', "lioctl's configfs port alone (`port-replay.mjs`, node's start and the library's load included)"],
+    ];
+    for (const [tool, how] of replays) {
+      const measured = ['ls /', 'saveconfig'].map((op) => [op, cell(size, op, tool)]).filter(([, c]) => ok(c));
+      if (measured.length) p(`- The same calls through ${how}: ${measured.map(([op, c]) => `\`${op}\` ${c.secs.toFixed(3)} s`).join(', ')}.`);
     }
     const cmpFloor = read(`${outDir}/${size}/cmp-floor.txt`);
     const cmpLioctl = read(`${outDir}/${size}/cmp-lioctl.txt`);

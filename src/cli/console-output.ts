@@ -17,7 +17,7 @@ export function consoleOutput(style: ConsoleStyle): ShellOutput {
   const tty = stdout.isTTY;
   const color = style.colorMode && tty && !style.json;
   const chalk = new Chalk({ level: color ? 1 : 0 });
-  const human: HumanStyle = { color, width: Math.min(tty ? (stdout.columns ?? 132) : 132, 132) };
+  const human: HumanStyle = { color, width: Math.min(stdout.columns ?? 132, 132) };
   const messages = style.json ? stderr : stdout;
   return {
     info: (m) => messages.write(`${color ? chalk.green(m) : m}\n`),
