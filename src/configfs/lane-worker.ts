@@ -21,7 +21,8 @@ const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const port = workerData.port;
 const signal = new Int32Array(workerData.signal);
-// signal[0]: 1 once started; signal[1]: jobs finished, each answered on the port in order.
+// signal[0]: 1 once started; signal[1]: jobs finished. Each answer carries its job's number:
+// lanes of two jobs may be in flight at once and finish in either order.
 function started() { Atomics.store(signal, 0, 1); Atomics.notify(signal, 0); }
 function finished() { Atomics.add(signal, 1, 1); Atomics.notify(signal, 1); }
 function apply(c, done) {
@@ -99,12 +100,14 @@ function walk(dir, active, out) {
   }
 }
 const IN_FLIGHT = 32;
+let jobs = 0;
 port.on('message', (job) => {
+  const number = ++jobs;
   if (job.trees) {
     const out = [];
     const active = job.leaveOut.map((pattern) => ({ names: pattern.split('/'), at: 0 }));
     for (const tree of job.trees) walk(tree, active, out);
-    port.postMessage(out.join('\x00'));
+    port.postMessage({ job: number, text: out.join('\x00') });
     finished();
     return;
   }
@@ -119,7 +122,7 @@ port.on('message', (job) => {
       inFlight++;
       step(started++);
     }
-    if (unfinished === 0) { unfinished = -1; port.postMessage({ done, failures: refused.filter(Boolean) }); finished(); }
+    if (unfinished === 0) { unfinished = -1; port.postMessage({ job: number, done, failures: refused.filter(Boolean) }); finished(); }
   };
   const step = (lane) => {
     const changes = lanes[lane];
@@ -155,8 +158,8 @@ type Job = { lanes: readonly (readonly ConfigFsChange[])[] } | { trees: readonly
  * One worker thread that makes configfs changes for a synchronous caller: the caller
  * blocks on a shared counter while the worker's calls run side by side, then takes the
  * answer from the port without returning to the event loop. It also reads whole subtrees
- * while the caller reads others (readTrees). Jobs run one after the other, in the order
- * given. Made on first use and kept for the process (unref'd, so it never keeps it alive).
+ * while the caller reads others (readTrees). Jobs start in the order given; the lanes of
+ * several may be in flight at once. Made on first use and kept for the process (unref'd, so it never keeps it alive).
  */
 export class LaneWorker {
   /** [started, jobs finished], written by the worker. */
@@ -209,14 +212,13 @@ export class LaneWorker {
    */
   takeTrees(job: number): string | undefined {
     if (!this.started()) return undefined;
-    const reply = this.answer(job);
-    return typeof reply === 'string' ? reply : undefined;
+    const { text } = this.answer(job) as { readonly text?: unknown }; // the worker's reply, shaped above
+    return typeof text === 'string' ? text : undefined;
   }
 
   /** Says that a readTrees job's answer is not wanted: it is thrown away when it comes. */
   dropTrees(job: number): void {
-    if (job > this.received) this.dropped.add(job);
-    else this.early.delete(job);
+    if (!this.early.delete(job)) this.dropped.add(job);
   }
 
   /** Whether the worker is up, waiting for it to start; a worker that never starts is given up. */
@@ -234,20 +236,19 @@ export class LaneWorker {
     return ++this.posted;
   }
 
-  /** The answer to job number `job`, waiting for it and for those before it. */
+  /** The answer to job number `job`, waiting for it (answers come in the order jobs finish). */
   private answer(job: number): unknown {
     const { receiveMessageOnPort } = nodeWorkerThreads();
-    while (this.received < job) {
+    while (!this.early.has(job)) {
       // No time limit: a kernel call may wait as long as it must, as it would on this thread.
       const done = Atomics.load(this.signal, 1);
       if (done <= this.received) {
         Atomics.wait(this.signal, 1, done);
         continue;
       }
-      const message = receiveMessageOnPort(this.port)?.message;
+      const message = receiveMessageOnPort(this.port)?.message as { readonly job: number }; // the worker's reply, shaped above
       this.received++;
-      if (this.dropped.delete(this.received)) continue;
-      this.early.set(this.received, message);
+      if (!this.dropped.delete(message.job)) this.early.set(message.job, message);
     }
     const reply = this.early.get(job);
     this.early.delete(job);

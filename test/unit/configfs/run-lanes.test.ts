@@ -1,4 +1,5 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, existsSync, lstatSync, openSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -76,6 +77,25 @@ describe('runLanes', () => {
     expect(outcome.done).toEqual([lanes[0]?.length, lanes[1]?.length, 0]);
     expect(outcome.failures.map((f) => [f.lane, f.index, f.error.errno])).toEqual([[2, 0, 'ENOENT']]);
     expectLanesMade(2, 2);
+  });
+
+  it('answers a batch that finished while one started before it still waits', () => {
+    const fs = new KernelConfigFs(root);
+    fs.expectLanes();
+    // A write to a FIFO waits in open() until a reader comes: the first batch cannot finish.
+    execFileSync('mkfifo', [join(root, 't', 'fifo')]);
+    const waiting = fs.startLanes([[{ op: 'write', path: 't/fifo', value: 'x' }], [{ op: 'mkdir', path: 't/first' }]]);
+    const second = fs.startLanes([[{ op: 'mkdir', path: 't/second' }], [{ op: 'rmdir', path: 't/nosuch' }]]);
+    const outcome = second.finish();
+    expect(outcome.done).toEqual([1, 0]);
+    expect(outcome.failures.map((f) => [f.lane, f.index, f.error.errno])).toEqual([[1, 0, 'ENOENT']]);
+    expect(existsSync(join(root, 't', 'second'))).toBe(true);
+    const reader = openSync(join(root, 't', 'fifo'), constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      expect(waiting.finish()).toEqual({ done: [1, 1], failures: [] });
+    } finally {
+      closeSync(reader);
+    }
   });
 
   // A restore's mapped LUNs: thousands of lanes that each write a file. Started all at once,
