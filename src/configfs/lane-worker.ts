@@ -159,7 +159,8 @@ type Job = { lanes: readonly (readonly ConfigFsChange[])[] } | { trees: readonly
  * blocks on a shared counter while the worker's calls run side by side, then takes the
  * answer from the port without returning to the event loop. It also reads whole subtrees
  * while the caller reads others (readTrees). Jobs start in the order given; the lanes of
- * several may be in flight at once. Made on first use and kept for the process (unref'd, so it never keeps it alive).
+ * several may be in flight at once. Made on first use and kept for the process (unref'd,
+ * so it never keeps it alive).
  */
 export class LaneWorker {
   /** [started, jobs finished], written by the worker. */
