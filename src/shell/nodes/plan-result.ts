@@ -33,7 +33,20 @@ export function dryRunResult(kind: string, file: string, operations: readonly Pl
   );
 }
 
-/** What was done, with a one-line summary for humans. */
+/**
+ * What was done, with a one-line summary for humans. The operations are listed when first
+ * read (--json): a restore's thousands of lines would otherwise be described for a summary
+ * that shows none of them.
+ */
 export function doneResult(kind: string, file: string, operations: readonly PlanOperation[], summary: string): CommandResult<ConfigChangeData> {
-  return result(kind, { file, dryRun: false, operations: listOperations(operations) }, () => summary);
+  let listed: ListedOperation[] | undefined;
+  const data: ConfigChangeData = {
+    file,
+    dryRun: false,
+    // Enumerable, so JSON.stringify shows it like any other field.
+    get operations() {
+      return (listed ??= listOperations(operations));
+    },
+  };
+  return result(kind, data, () => summary);
 }

@@ -29,6 +29,25 @@ describe('restoreconfig', () => {
     expect(s.results.at(-1)).toMatchObject({ kind: 'config-restore', data: { file: path, dryRun: false } });
   });
 
+  it('gives every operation it made, with its line, as --json data, secrets masked', () => {
+    const { path } = richFile();
+    const s = configShell({ json: true });
+    s.run(`restoreconfig ${path}`);
+    // As --json prints it (src/cli/console-output.ts).
+    const printed = JSON.stringify(s.results.at(-1)?.data);
+    const data = JSON.parse(printed) as { file: string; dryRun: boolean; operations: Array<Record<string, unknown>> };
+    expect(data).toMatchObject({ file: path, dryRun: false });
+    const dry = configShell({ json: true });
+    dry.run(`restoreconfig ${path} dry_run=true`);
+    const planned = (dry.results.at(-1)?.data as { operations: Array<Record<string, unknown>> }).operations;
+    // In the order they were made: LUNs made side by side are recorded once all are made.
+    expect(data.operations.map((op) => op['description']).sort()).toEqual(planned.map((op) => op['description']).sort());
+    expect(data.operations[0]).toMatchObject({ kind: 'create-storage-object', description: expect.stringMatching(/^create \S+ storage object /) });
+    const auth = data.operations.find((op) => op['kind'] === 'set-node-acl-auth');
+    expect(auth).toMatchObject({ nodeWwn: CLIENT, description: expect.stringContaining(`ACL ${CLIENT}`) });
+    expect(printed).not.toContain('initiatorsecret');
+  });
+
   it('takes savefile= as keyword, as targetcli does', () => {
     const { path } = richFile();
     expect(configShell().run(`restoreconfig savefile=${path}`)).toEqual([`Configuration restored from ${path}`]);
