@@ -9,6 +9,8 @@ export const MAX_CHAP_LENGTH = 255;
 export const MIN_RECOMMENDED_SECRET_LENGTH = 12;
 
 const isPrintableNonSpace = (ch: string): boolean => ch >= '!' && ch <= '~';
+/** What passes every check below: up to MAX_CHAP_LENGTH printable ASCII characters without spaces ('' unsets). */
+const ACCEPTED = new RegExp(`^[!-~]{0,${MAX_CHAP_LENGTH}}$`);
 
 function isSecret(field: ChapField): boolean {
   return field === 'password' || field === 'mutual_password';
@@ -22,6 +24,9 @@ function isSecret(field: ChapField): boolean {
  */
 export function normalizeChapValue(field: ChapField, value: string): string {
   const text = value.trim();
+  // A restore checks thousands of credentials: the usual one passes one expression, and
+  // the message's words are made only for a value that is refused.
+  if (ACCEPTED.test(text) && !text.startsWith('NULL')) return text;
   const label = `CHAP ${field}`;
   const named = isSecret(field) ? label : `${label} ${shown(text)}`;
   // The kernel clears the credential for any value that merely starts with NULL.
