@@ -21,8 +21,8 @@ const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const port = workerData.port;
 const signal = new Int32Array(workerData.signal);
-// signal[0]: 1 once started; signal[1]: jobs finished. Each answer carries its job's number:
-// lanes of two jobs may be in flight at once and finish in either order.
+// signal[0]: 1 once started; signal[1]: jobs finished. Each answer carries the number its job
+// came with: lanes of two jobs may be in flight at once and finish in either order.
 function started() { Atomics.store(signal, 0, 1); Atomics.notify(signal, 0); }
 function finished() { Atomics.add(signal, 1, 1); Atomics.notify(signal, 1); }
 function apply(c, done) {
@@ -100,14 +100,12 @@ function walk(dir, active, out) {
   }
 }
 const IN_FLIGHT = 32;
-let jobs = 0;
 port.on('message', (job) => {
-  const number = ++jobs;
   if (job.trees) {
     const out = [];
     const active = job.leaveOut.map((pattern) => ({ names: pattern.split('/'), at: 0 }));
     for (const tree of job.trees) walk(tree, active, out);
-    port.postMessage({ job: number, text: out.join('\x00') });
+    port.postMessage({ job: job.number, text: out.join('\x00') });
     finished();
     return;
   }
@@ -122,7 +120,7 @@ port.on('message', (job) => {
       inFlight++;
       step(started++);
     }
-    if (unfinished === 0) { unfinished = -1; port.postMessage({ job: number, done, failures: refused.filter(Boolean) }); finished(); }
+    if (unfinished === 0) { unfinished = -1; port.postMessage({ job: job.number, done, failures: refused.filter(Boolean) }); finished(); }
   };
   const step = (lane) => {
     const changes = lanes[lane];
@@ -233,8 +231,9 @@ export class LaneWorker {
   }
 
   private post(job: Job): number {
-    this.port.postMessage(job);
-    return ++this.posted;
+    const number = ++this.posted;
+    this.port.postMessage({ ...job, number });
+    return number;
   }
 
   /** The answer to job number `job`, waiting for it (answers come in the order jobs finish). */

@@ -13,14 +13,15 @@ export type NameKind = 'Storage object' | 'ALUA group';
 
 // The UI path grammar only accepts these in a path segment; other names could be created
 // but never navigated to, so they are refused up front.
-const isNameChar = (ch: string): boolean => /^[A-Za-z0-9:_.[\]-]$/.test(ch);
+const NAME_CHARS = 'A-Za-z0-9:_.[\\]-';
+const NAME_CHAR = new RegExp(`^[${NAME_CHARS}]$`);
+/** A name of those characters alone, each one byte: within maxBytes it passes every check. */
+const PLAIN_NAME = new RegExp(`^[${NAME_CHARS}]+$`);
+const isNameChar = (ch: string): boolean => NAME_CHAR.test(ch);
 const NAME_RULE = 'use only letters, digits and : _ . [ ] -';
 const TAG_RULE = 'use only letters, digits and : _ [ ] -';
 
-/** Only characters every name may hold, each one byte: such a name within maxBytes passes every check. */
-const PLAIN_NAME = /^[A-Za-z0-9:_.[\]-]+$/;
-
-function checkCommon(what: string, name: string, allowed: (ch: string) => boolean, rule: string, maxBytes: number): void {
+function checkCommon(what: string, name: string, rule: string, maxBytes: number): void {
   // A restore checks thousands of names: the usual one passes one expression, and the
   // character-by-character search below only runs to say what is wrong.
   if (name.length <= maxBytes && name !== '.' && name !== '..' && PLAIN_NAME.test(name)) return;
@@ -28,7 +29,7 @@ function checkCommon(what: string, name: string, allowed: (ch: string) => boolea
   if (name === '.' || name === '..') {
     throw invalid(ValidationCode.name, `${what} ${shown(name)} is reserved for path navigation; choose another name`);
   }
-  const bad = firstCharNotMatching(name, allowed);
+  const bad = firstCharNotMatching(name, isNameChar);
   if (bad !== undefined) throw invalid(ValidationCode.name, `${what} ${shown(name)} contains ${describeChar(bad)}; ${rule}`);
   const bytes = utf8Length(name);
   if (bytes > maxBytes) {
@@ -38,7 +39,7 @@ function checkCommon(what: string, name: string, allowed: (ch: string) => boolea
 
 /** Checks a storage object or ALUA group name; returns it unchanged (never trimmed). */
 export function validateName(name: string, kind: NameKind = 'Storage object'): string {
-  checkCommon(`${kind} name`, name, isNameChar, NAME_RULE, MAX_NAME_BYTES);
+  checkCommon(`${kind} name`, name, NAME_RULE, MAX_NAME_BYTES);
   return name;
 }
 
@@ -47,7 +48,7 @@ export function validateTagName(tag: string): string {
   if (tag.includes('.')) {
     throw invalid(ValidationCode.name, `Tag name ${shown(tag)} is not valid: '.' not permitted in tag names.`);
   }
-  checkCommon('Tag name', tag, isNameChar, TAG_RULE, MAX_TAG_BYTES);
+  checkCommon('Tag name', tag, TAG_RULE, MAX_TAG_BYTES);
   // The kernel clears the tag for any value that merely starts with NULL.
   if (tag.startsWith('NULL')) {
     throw invalid(ValidationCode.name, `Tag name ${shown(tag)} starts with 'NULL', which the kernel reads as no tag; choose another name`);
