@@ -3,13 +3,14 @@
 //   lioctl.cjs.cache  that code cache, made by running the CLI once here
 //   live-view.mjs     `lioctl top`'s ink/React view, ESM (yoga-layout uses top-level await)
 //   index.mjs         the library
+//   lane-worker-program.cjs  the configfs worker thread's program, started from its file
 // Why one CommonJS file: under an emulated CPU (the kernel test VM) most of a short
 // command's time is V8 compiling JavaScript. Node 20 caches compiled code only for
 // scripts (vm.Script cachedData), not for ES modules, so the CLI is one script whose
 // compiled form is cached at build time; a node whose V8 rejects the cache compiles as usual.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -106,6 +107,7 @@ await Promise.all([
     banner: esmBanner,
   }),
 ]);
+copyFileSync('src/configfs/lane-worker-program.cjs', 'dist/lane-worker-program.cjs');
 
 // The code cache: what typical commands compile. V8 writes into the cache every function
 // compiled so far, those read from an earlier cache included, so two runs add up: first a

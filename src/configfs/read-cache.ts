@@ -144,13 +144,16 @@ export class ReadCachingConfigFs implements ConfigFs {
   }
 
   startLanes(lanes: readonly (readonly ConfigFsChange[])[]): StartedLanes {
-    this.clear();
+    // Creations remove nothing, so what was found present stays so (a restore's targets,
+    // TPGs and ACLs, looked up again while its LUNs and mapped LUNs are being made).
+    const forget = lanes.every((lane) => lane.every(isCreation)) ? (): void => this.forgetMissing() : (): void => this.clear();
+    forget();
     const started = this.inner.startLanes(lanes);
     // What was learnt while they were being made may predate them.
     return {
       finish: () => {
         const outcome = started.finish();
-        this.clear();
+        forget();
         return outcome;
       },
     };
@@ -163,4 +166,8 @@ export class ReadCachingConfigFs implements ConfigFs {
   readAhead(trees: readonly string[], leaveOut?: readonly string[]): void {
     this.inner.readAhead(trees, leaveOut);
   }
+}
+
+function isCreation(change: ConfigFsChange): boolean {
+  return change.op === 'mkdir' || change.op === 'symlink' || change.op === 'write';
 }

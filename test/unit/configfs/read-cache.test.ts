@@ -85,6 +85,19 @@ describe('ReadCachingConfigFs', () => {
     expect(fs.list('core')).toEqual(expect.arrayContaining(['rd_mcp_1', 'rd_mcp_2']));
     expect(fs.exists('core/rd_mcp_2')).toBe(true);
   });
+
+  it('keeps paths found across a batch of creations, but not across one that removes', () => {
+    const { sim, fs, asked } = cached();
+    sim.mkdir('core/rd_mcp_0');
+    sim.mkdir(SO);
+    fs.exists(SO);
+    fs.startLanes([[{ op: 'mkdir', path: 'core/rd_mcp_1' }]]).finish();
+    expect(fs.exists(SO)).toBe(true);
+    expect(asked('exists', SO)).toBe(1);
+    fs.startLanes([[{ op: 'rmdir', path: 'core/rd_mcp_1' }]]).finish();
+    expect(fs.exists(SO)).toBe(true);
+    expect(asked('exists', SO)).toBe(2);
+  });
 });
 
 /** A configfs where every path is a file holding its own name, counting reads. */
