@@ -1,14 +1,10 @@
 import { asLioctlError, PartialFailureError, type LioctlError } from '../../errors/index.js';
-import type { ConfigGroup, SettingValue } from '../../model/index.js';
+import type { ConfigGroup, LioRoot, SettingValue } from '../../model/index.js';
 import type { ParameterList, SettingList } from '../plan/operations.js';
 
 /** Whether the kernel already holds `value`; false when unreadable or unknown (the write says why). */
 function holds(group: ConfigGroup, name: string, value: SettingValue): boolean {
-  try {
-    return group.get(name) === group.toText(name, value);
-  } catch {
-    return false;
-  }
+  return same(group, name, value, readQuietly(group, name));
 }
 
 /**
@@ -34,6 +30,60 @@ export function writeSettings(group: ConfigGroup, settings: SettingList | Parame
     }
   }
   throwRefusals(refused);
+}
+
+/** What the first new object of a kind held, by setting name; undefined where unreadable. */
+type Held = ReadonlyMap<string, string | undefined>;
+
+const firstOfKind = new WeakMap<LioRoot, Map<string, Held>>();
+
+/**
+ * Writes the settings of an object this run created, of a kind whose new objects all start
+ * alike: a fabric module gives every new TPG the same attributes and parameters, and every
+ * new ACL the same attributes (constants of the module), whatever the object. The first
+ * new object of the kind in a run is read before it is written, and stands for the others:
+ * each later one is written only the values that differ from what the first one held.
+ * Reading the first costs what writing it did; the rest of a restore's TPGs and ACLs skip
+ * writing the defaults they already hold, as the ALUA groups do (storage-steps.ts). Not for
+ * storage objects: their defaults come from the backing device.
+ */
+export function writeNewObjectSettings(lio: LioRoot, kind: string, group: ConfigGroup, settings: SettingList | ParameterList): void {
+  let kinds = firstOfKind.get(lio);
+  if (kinds === undefined) firstOfKind.set(lio, (kinds = new Map()));
+  let held = kinds.get(kind);
+  if (held === undefined) {
+    held = new Map(settings.map(([name]) => [name, readQuietly(group, name)]));
+    kinds.set(kind, held);
+  }
+  const refused: LioctlError[] = [];
+  for (const [name, value] of settings) {
+    if (same(group, name, value, held.get(name))) continue;
+    try {
+      group.set(name, value);
+    } catch (err) {
+      if (holds(group, name, value)) continue;
+      refused.push(asLioctlError(err));
+    }
+  }
+  throwRefusals(refused);
+}
+
+function readQuietly(group: ConfigGroup, name: string): string | undefined {
+  try {
+    return group.get(name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `live` is the text `value` is written as; false when either is unknown. */
+function same(group: ConfigGroup, name: string, value: SettingValue, live: string | undefined): boolean {
+  if (live === undefined) return false;
+  try {
+    return live === group.toText(name, value);
+  } catch {
+    return false; // set() says why
+  }
 }
 
 /**

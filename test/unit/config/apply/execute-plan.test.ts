@@ -84,13 +84,27 @@ describe('executePlan', () => {
     expect(t.fs.changes()).toEqual([]);
   });
 
-  it("writes a new object's settings without reading them first, as targetcli does", () => {
-    const { text, doc } = richDocument();
+  it("writes a new storage object's settings unread, and a new TPG's or ACL's only where they differ from the first new one of its kind", () => {
+    const raw = JSON.parse(richDocument().text) as {
+      targets: Array<{ wwn: string; tpgs: Array<{ node_acls: Array<{ node_wwn: string; attributes: Record<string, number> }> }> }>;
+    };
+    const acls = raw.targets.find((t) => t.wwn === IQN)?.tpgs[0]?.node_acls ?? [];
+    // The second ACL asks for one attribute that a new ACL does not start with.
+    const second = acls.find((a) => a.node_wwn === CLIENT2);
+    if (second === undefined) throw new Error('the rich document has no second ACL');
+    second.attributes.dataout_timeout = 7;
+    const doc = parseConfig(raw).config;
     const t = newLio();
-    executePlan(t.lio, planRestore(doc).operations);
-    const settingReads = t.fs.calls.filter((c) => c.op === 'read' && /\/(attrib|param|auth)\//.test(c.path));
-    expect(settingReads).toEqual([]);
-    expect(serializeConfig(dumpConfig(t.lio))).toBe(text);
+    expect(executePlan(t.lio, planRestore(doc).operations).failed).toEqual([]);
+
+    const reads = t.fs.calls.filter((c) => c.op === 'read' && /\/(attrib|param|auth)\//.test(c.path)).map((c) => c.path);
+    expect(reads.filter((p) => p.startsWith('core/') || p.includes('/auth/'))).toEqual([]);
+    expect(reads.some((p) => p.includes(`/acls/${CLIENT}/attrib/`))).toBe(true);
+    expect(reads.some((p) => p.includes(`/acls/${CLIENT2}/`))).toBe(false);
+    expect(new Set(reads).size).toBe(reads.length);
+    const secondWrites = t.fs.calls.filter((c) => c.op === 'write' && c.path.includes(`/acls/${CLIENT2}/attrib/`)).map((c) => c.path.split('/').pop());
+    expect(secondWrites).toEqual(['dataout_timeout']);
+    expect(serializeConfig(dumpConfig(t.lio))).toBe(serializeConfig(doc));
   });
 
   it("takes a new object's refusal to rewrite a value it holds as done, and any other refusal as a failure", () => {
