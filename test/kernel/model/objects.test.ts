@@ -139,6 +139,24 @@ describe('fabrics on the kernel', () => {
     expect(objectLeftovers()).toEqual([]);
   });
 
+  // What restore relies on to write a new TPG or ACL only what differs from the first new one.
+  it('starts every new TPG and every new ACL with the same settings, whatever was changed before', () => {
+    const iscsi = lio.fabric('iscsi');
+    const first = iscsi.createTarget({ wwn: IQN, tpg: {} }).tpg(1);
+    const firstAcl = first.createNodeAcl('iqn.1994-05.com.example:first');
+    const start = { tpg: [first.attributes.values(), first.parameters.values()], acl: firstAcl.attributes.values() };
+    first.attributes.set('login_timeout', 20);
+    first.parameters.set('MaxConnections', 4);
+    firstAcl.attributes.set('dataout_timeout', 7);
+    const other = iscsi.createTarget({ wwn: `${IQN}-other` }).createTpg({ tag: 5 });
+    const otherAcl = other.createNodeAcl('iqn.1994-05.com.example:other');
+    const secondAcl = first.createNodeAcl('iqn.1994-05.com.example:second');
+    expect([other.attributes.values(), other.parameters.values()]).toEqual(start.tpg);
+    expect(otherAcl.attributes.values()).toEqual(start.acl);
+    expect(secondAcl.attributes.values()).toEqual(start.acl);
+    expect(Object.keys(start.acl).length).toBeGreaterThan(5);
+  });
+
   it('tolerates entries under a fabric directory that are not targets', () => {
     lio.fabric('iscsi').load();
     expect(sh('ls', ['/sys/kernel/config/target/iscsi']).split('\n')).toContain('cpus_allowed_list');
