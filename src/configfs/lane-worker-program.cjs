@@ -5,6 +5,7 @@
 // answered as one string (a single copy between threads). IN_FLIGHT lanes run at a time,
 // more than libuv has threads so that none waits for work, and few enough that the files
 // lanes hold open for a write stay far below the process's limit.
+// test/unit/configfs/run-lanes.test.ts runs it.
 'use strict';
 const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');

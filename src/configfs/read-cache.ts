@@ -44,7 +44,8 @@ class Memo<V> {
  *
  * What a change can make stale is forgotten at once: a write forgets file contents and
  * listings (a store may change other files), mkdir and symlink forget also what was found
- * missing, rmdir and unlink forget everything. That paths found and link targets survive
+ * missing, rmdir and unlink forget everything (a batch of lanes forgets as its changes
+ * would, at its start and at its end). That paths found and link targets survive
  * writes and creations, and that what mkdir or symlink made counts as found, is what
  * saves a restore its lookups. It is meant to live for one
  * line only, and is cleared when a command takes the configuration lock, so that a change

@@ -17,6 +17,7 @@ function holds(group: ConfigGroup, name: string, value: SettingValue): boolean {
  * first, as targetcli does: its values are the kernel's defaults, and one write costs
  * what one read does. Only a refused write is read back. On an existing object the
  * value is read first, so an unchanged setting of a live object is never rewritten.
+ * New TPGs and ACLs, whose defaults are alike, go through writeNewObjectSettings instead.
  */
 export function writeSettings(group: ConfigGroup, settings: SettingList | ParameterList, fresh = false): void {
   const refused: LioctlError[] = [];
