@@ -38,7 +38,7 @@ export class LaneWorker {
   private readonly early = new Map<number, unknown>();
   /** Jobs whose answer nobody will ask for. */
   private readonly dropped = new Set<number>();
-  /** Set once the worker did not start in time. */
+  /** Set once the worker did not start in time, or had no program to start. */
   private failed = false;
 
   constructor() {
