@@ -3,6 +3,7 @@ import { isAluaSetting, type AluaGroup, type AluaSetting, type InquiryIdentity, 
 import type { PlanOperation, StorageId } from '../plan/operations.js';
 import { ALUA_TPG_KEYS, type AluaTpgConfig, type StorageObjectExtras } from '../schema.js';
 import { backingProblem } from './backing-devices.js';
+import { firstOfKind } from './first-of-kind.js';
 import { storageObject } from './model-handles.js';
 import { storageSpecFromConfig } from './storage-spec-from-config.js';
 import { throwRefusals, writeSettings } from './write-settings.js';
@@ -61,16 +62,8 @@ function aluaSettingsOf(group: AluaTpgConfig): AluaSettings {
  * once per object was an eighth of a restore's calls into configfs. Blind writes are no
  * way out here: writing `alua_access_state` performs a transition even to the same state.
  */
-const newGroupSettings = new WeakMap<LioRoot, Readonly<Record<AluaSetting, number>>>();
-
 function liveAluaSettings(lio: LioRoot, group: AluaGroup, isNew: boolean): Readonly<Record<AluaSetting, number>> {
-  if (!isNew) return group.settings();
-  let settings = newGroupSettings.get(lio);
-  if (settings === undefined) {
-    settings = group.settings();
-    newGroupSettings.set(lio, settings);
-  }
-  return settings;
+  return isNew ? firstOfKind(lio, 'alua group', () => group.settings()) : group.settings();
 }
 
 /** Writes the ALUA settings that differ, one by one, keeping every refusal. `isNew`: made in this run. */

@@ -3,7 +3,7 @@ import type { LioRoot } from '../../model/index.js';
 import { inContext } from '../../model/errors.js';
 import type { PlanOperation } from '../plan/operations.js';
 import { target, tpg } from './model-handles.js';
-import { writeNewObjectSettings, writeSettings } from './write-settings.js';
+import { writeSettings, writeSettingsOfKind } from './write-settings.js';
 
 type TargetOperation = Extract<
   PlanOperation,
@@ -58,14 +58,10 @@ export function performTargetOperation(lio: LioRoot, op: TargetOperation, fresh:
     case 'create-tpg':
       target(lio, op.tpg.fabric, op.tpg.wwn).createTpg({ tag: op.tpg.tag, ...(op.nexus === undefined ? {} : { nexus: op.nexus }) });
       return;
-    case 'set-tpg-attributes': {
-      const group = tpg(lio, op.tpg).attributes;
-      return fresh ? writeNewObjectSettings(lio, `${op.tpg.fabric} tpg attrib`, group, op.attributes) : writeSettings(group, op.attributes);
-    }
-    case 'set-tpg-parameters': {
-      const group = tpg(lio, op.tpg).parameters;
-      return fresh ? writeNewObjectSettings(lio, `${op.tpg.fabric} tpg param`, group, op.parameters) : writeSettings(group, op.parameters);
-    }
+    case 'set-tpg-attributes':
+      return writeSettingsOfKind(lio, `${op.tpg.fabric} tpg attrib`, tpg(lio, op.tpg).attributes, op.attributes, fresh);
+    case 'set-tpg-parameters':
+      return writeSettingsOfKind(lio, `${op.tpg.fabric} tpg param`, tpg(lio, op.tpg).parameters, op.parameters, fresh);
     case 'set-tpg-auth':
       return tpg(lio, op.tpg).setAuth(op.credentials, fresh ? 'unset' : 'read');
     case 'set-tpg-enable':

@@ -2,7 +2,7 @@ import type { LioRoot } from '../../model/index.js';
 import type { PlanOperation } from '../plan/operations.js';
 import { lunOptions, mappedLunOptions } from './creations.js';
 import { nodeAcl, storageObject, tpg } from './model-handles.js';
-import { writeNewObjectSettings, writeSettings } from './write-settings.js';
+import { writeSettingsOfKind } from './write-settings.js';
 
 type TpgMemberOperation = Extract<
   PlanOperation,
@@ -57,10 +57,8 @@ export function performTpgMemberOperation(lio: LioRoot, op: TpgMemberOperation, 
     case 'create-node-acl':
       tpg(lio, op.tpg).createNodeAcl(op.nodeWwn);
       return;
-    case 'set-node-acl-attributes': {
-      const group = nodeAcl(lio, op.tpg, op.nodeWwn).attributes;
-      return fresh ? writeNewObjectSettings(lio, `${op.tpg.fabric} acl attrib`, group, op.attributes) : writeSettings(group, op.attributes);
-    }
+    case 'set-node-acl-attributes':
+      return writeSettingsOfKind(lio, `${op.tpg.fabric} acl attrib`, nodeAcl(lio, op.tpg, op.nodeWwn).attributes, op.attributes, fresh);
     case 'set-node-acl-tag':
       return setTag(lio, op);
     case 'set-node-acl-auth':

@@ -1,6 +1,7 @@
 import { asLioctlError, PartialFailureError, type LioctlError } from '../../errors/index.js';
 import type { ConfigGroup, LioRoot, SettingValue } from '../../model/index.js';
 import type { ParameterList, SettingList } from '../plan/operations.js';
+import { firstOfKind } from './first-of-kind.js';
 
 /** Whether the kernel already holds `value`; false when unreadable or unknown (the write says why). */
 function holds(group: ConfigGroup, name: string, value: SettingValue): boolean {
@@ -17,52 +18,35 @@ function holds(group: ConfigGroup, name: string, value: SettingValue): boolean {
  * first, as targetcli does: its values are the kernel's defaults, and one write costs
  * what one read does. Only a refused write is read back. On an existing object the
  * value is read first, so an unchanged setting of a live object is never rewritten.
- * New TPGs and ACLs, whose defaults are alike, go through writeNewObjectSettings instead.
  */
 export function writeSettings(group: ConfigGroup, settings: SettingList | ParameterList, fresh = false): void {
-  const refused: LioctlError[] = [];
-  for (const [name, value] of settings) {
-    if (!fresh && holds(group, name, value)) continue;
-    try {
-      group.set(name, value);
-    } catch (err) {
-      if (fresh && holds(group, name, value)) continue;
-      refused.push(asLioctlError(err));
-    }
-  }
-  throwRefusals(refused);
+  writeUnheld(group, settings, fresh ? () => false : (name, value) => holds(group, name, value), fresh);
 }
 
-/** What the first new object of a kind held, by setting name; undefined where unreadable. */
-type Held = ReadonlyMap<string, string | undefined>;
-
-const firstOfKind = new WeakMap<LioRoot, Map<string, Held>>();
-
 /**
- * Writes the settings of an object this run created, of a kind whose new objects all start
- * alike: a fabric module gives every new TPG the same attributes and parameters, and every
- * new ACL the same attributes (constants of the module), whatever the object. The first
- * new object of the kind in a run is read before it is written, and stands for the others:
- * each later one is written only the values that differ from what the first one held.
- * Reading the first costs what writing it did; the rest of a restore's TPGs and ACLs skip
- * writing the defaults they already hold, as the ALUA groups do (storage-steps.ts). Not for
- * storage objects: their defaults come from the backing device.
+ * writeSettings for a kind whose new objects all start alike: a fabric module gives every
+ * new TPG the same attributes and parameters, and every new ACL the same attributes
+ * (constants of the module), whatever the object. The first new object of the kind in a
+ * run is read before it is written, and stands for the others: each later one is written
+ * only the values that differ from what the first one held. Reading the first costs what
+ * writing it did; the rest of a restore's TPGs and ACLs skip writing the defaults they
+ * already hold. Not for storage objects: their defaults come from the backing device.
  */
-export function writeNewObjectSettings(lio: LioRoot, kind: string, group: ConfigGroup, settings: SettingList | ParameterList): void {
-  let kinds = firstOfKind.get(lio);
-  if (kinds === undefined) firstOfKind.set(lio, (kinds = new Map()));
-  let held = kinds.get(kind);
-  if (held === undefined) {
-    held = new Map(settings.map(([name]) => [name, readQuietly(group, name)]));
-    kinds.set(kind, held);
-  }
+export function writeSettingsOfKind(lio: LioRoot, kind: string, group: ConfigGroup, settings: SettingList | ParameterList, fresh: boolean): void {
+  if (!fresh) return writeSettings(group, settings);
+  const held = firstOfKind(lio, kind, () => new Map(settings.map(([name]) => [name, readQuietly(group, name)])));
+  writeUnheld(group, settings, (name, value) => same(group, name, value, held.get(name)), true);
+}
+
+/** Writes each setting `held` says is not there yet; `readBack`: a refused one may already be. */
+function writeUnheld(group: ConfigGroup, settings: SettingList | ParameterList, held: (name: string, value: SettingValue) => boolean, readBack: boolean): void {
   const refused: LioctlError[] = [];
   for (const [name, value] of settings) {
-    if (same(group, name, value, held.get(name))) continue;
+    if (held(name, value)) continue;
     try {
       group.set(name, value);
     } catch (err) {
-      if (holds(group, name, value)) continue;
+      if (readBack && holds(group, name, value)) continue;
       refused.push(asLioctlError(err));
     }
   }
