@@ -4,12 +4,15 @@
 //   live-view.mjs     `lioctl top`'s ink/React view, ESM (yoga-layout uses top-level await)
 //   index.mjs         the library
 //   lane-worker-program.cjs  the configfs worker thread's program, started from its file
+//   types/            the library's declarations (tsc, tsconfig.types.json)
+//   man/lioctl.8      the man page, and completion/ the bash and zsh completion scripts,
+//                     written from the command declarations (src/cli/reference/)
 // Why one CommonJS file: under an emulated CPU (the kernel test VM) most of a short
 // command's time is V8 compiling JavaScript. Node 20 caches compiled code only for
 // scripts (vm.Script cachedData), not for ES modules, so the CLI is one script whose
 // compiled form is cached at build time; a node whose V8 rejects the cache compiles as usual.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,8 +77,32 @@ const simulatorOutside = {
   },
 };
 
+/** The library's .d.ts files: tsc runs beside esbuild, being the slower of the two. */
+function declarations() {
+  const tsc = join('node_modules', 'typescript', 'bin', 'tsc');
+  const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+  return new Promise((done, fail) =>
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`tsc -p tsconfig.types.json exited ${code}`)))),
+  );
+}
+
+/** The man page and completion scripts, by a bundled run of src/cli/reference/write-reference.ts. */
+async function reference() {
+  const dir = mkdtempSync(join(tmpdir(), 'lioctl-reference-'));
+  try {
+    const program = join(dir, 'write-reference.mjs');
+    await build({ ...common, minify: false, entryPoints: ['src/cli/reference/write-reference.ts'], outfile: program, format: 'esm', banner: esmBanner });
+    const run = spawnSync(process.execPath, [program, 'dist'], { stdio: 'inherit' });
+    if (run.status !== 0) throw new Error(`writing the man page and completion scripts exited ${run.status}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
+  declarations(),
+  reference(),
   build({
     ...common,
     entryPoints: { lioctl: 'src/cli/entry.ts' },

@@ -14,6 +14,11 @@ async function parseArgs(argv: readonly string[]): Promise<ParsedArgs | undefine
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === '--complete') {
+    // Shell completion (dist/completion/): the line so far, completed from the live tree.
+    const { runComplete } = await import('./complete-line.js');
+    return runComplete(argv[1] ?? '');
+  }
   const parsed = await parseArgs(argv);
   if (parsed === undefined) return 0;
   const { words, options } = parsed;

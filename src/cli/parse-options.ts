@@ -1,11 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors/index.js';
 import { version } from '../shell/version.js';
-import type { GlobalOptions, ParsedArgs } from './global-options.js';
+import { GLOBAL_OPTIONS, type GlobalOptions, type ParsedArgs } from './global-options.js';
 import { stderr, stdout } from './std-output.js';
 
 function program(): Command {
-  return new Command('lioctl')
+  const command = new Command('lioctl')
     .description(
       // Lines under 80 columns: commander wraps longer ones at the terminal's width.
       'Configuration shell for the Linux LIO SCSI target (targetcli-compatible).\n\n' +
@@ -19,10 +19,6 @@ function program(): Command {
     .usage('[options] [path] [command] [arguments...]')
     .version(version, '-v, --version', 'print the version and exit')
     .helpOption('-h, --help', 'print this help and exit')
-    .option('--json', 'print results of read commands as JSON (no colour, no prose)', false)
-    .option('--sim [statefile]', 'use the configfs simulator, state kept in STATEFILE between runs (default ~/.lioctl/sim-state.json)')
-    .option('--root <dir>', 'use another configfs root instead of /sys/kernel/config/target')
-    .option('--dry-run', 'the same as dry_run=true: restoreconfig, apply and restore list the operations and change nothing')
     .argument('[words...]', 'a shell line: [path] [command] [positional...] [key=value...]')
     .enablePositionalOptions()
     .passThroughOptions()
@@ -33,6 +29,8 @@ function program(): Command {
       // Errors are reported once, by the top-level handler.
       outputError: () => undefined,
     });
+  for (const option of GLOBAL_OPTIONS) command.option(option.flags, option.description, option.default);
+  return command;
 }
 
 /** Parses options with commander; undefined when it printed help or the version. */

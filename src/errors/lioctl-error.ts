@@ -25,6 +25,20 @@ export const ExitCode = {
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
+/** Each exit status in a user's words (the man page lists them). */
+export const EXIT_CODE_MEANINGS: Readonly<Record<ExitCodeValue, string>> = {
+  0: 'success',
+  1: 'internal error (a bug in lioctl)',
+  2: 'usage: the command line could not be understood',
+  3: 'invalid value (a bad WWN, size, name or file)',
+  4: 'not found: a path, object or file named does not exist',
+  5: 'conflict: the object already exists or is in use',
+  6: 'the kernel refused the operation',
+  7: 'environment: no configfs, no LIO module, or not root',
+  8: 'busy: another lioctl held the lock for too long',
+  9: 'partial failure: some independent steps failed (e.g. in a restore)',
+};
+
 /** Each subclass names itself (`override name`): the bundle is minified without esbuild's keepNames, whose per-closure calls cost time in hot loops. */
 export abstract class LioctlError extends Error {
   /** Stable machine-readable identifier, shown in --json output. */

@@ -1,0 +1,83 @@
+import { LioctlError } from '../errors/index.js';
+import { complete, filterCandidates } from '../shell/completion/complete.js';
+import { tokenize, type Token } from '../shell/grammar/tokenize.js';
+import { Preferences } from '../shell/prefs/preferences.js';
+import { rootNode } from '../shell/nodes/root-node.js';
+import { ShellSession } from '../shell/session/index.js';
+import { GLOBAL_OPTIONS, globalOptionWords } from './global-options.js';
+import { openBackend } from './open-backend.js';
+import { stdout } from './std-output.js';
+
+/** What the options before the shell words ask for: `--sim`, `--root DIR`. */
+interface LeadingOptions {
+  readonly sim?: string | boolean;
+  readonly root?: string;
+}
+
+/**
+ * Reads the options typed before the shell words as commander does: `<value>` options take
+ * the next word, `[value]` ones take it unless it is an option or still being typed.
+ */
+function readOptions(tokens: readonly Token[], typing: Token | undefined): { options: LeadingOptions; rest: number } {
+  const options: { sim?: string | boolean; root?: string } = {};
+  let i = 0;
+  while (i < tokens.length && tokens[i] !== typing) {
+    const word = tokens[i]?.value ?? '';
+    if (!word.startsWith('-')) break;
+    const spec = GLOBAL_OPTIONS.find((o) => o.flags.split(' ')[0] === word);
+    const next = tokens[i + 1];
+    const takesNext = spec !== undefined && next !== undefined && next !== typing && (spec.flags.includes('<') || (spec.flags.includes('[') && !next.value.startsWith('-')));
+    if (word === '--sim') options.sim = takesNext ? (next?.value ?? true) : true;
+    if (word === '--root' && takesNext) options.root = next?.value ?? '';
+    i += takesNext ? 2 : 1;
+  }
+  return { options, rest: i };
+}
+
+/** A finished word gets the space the shell would type next; a path or `key=` is continued. */
+function forShell(candidate: string): string {
+  return /[/= ]$/.test(candidate) ? candidate : `${candidate} `;
+}
+
+/**
+ * `lioctl --complete LINE`: LINE is the command line up to the cursor, program name first,
+ * as bash and zsh have it. Prints the word being completed, then one candidate per line,
+ * from the same engine as the interactive shell's Tab, over the live tree.
+ */
+export async function runComplete(line: string): Promise<number> {
+  try {
+    stdout.write(await completionLines(line));
+  } catch (err) {
+    // A Tab must never print an error into the command line being typed.
+    if (!(err instanceof LioctlError)) throw err;
+  }
+  return 0;
+}
+
+async function completionLines(line: string): Promise<string> {
+  const tokens = tokenize(line, { partial: true }).slice(1);
+  const endsInSpace = /\s$/.test(line);
+  const typing = endsInSpace ? undefined : tokens[tokens.length - 1];
+  const { options, rest } = readOptions(tokens, typing);
+  const first = tokens[rest];
+  let word = typing?.raw ?? '';
+  let candidates: readonly string[];
+  if (first === typing && word.startsWith('-')) {
+    candidates = filterCandidates(word, globalOptionWords());
+  } else {
+    const backend = await openBackend({ ...options, interactive: true });
+    const session = new ShellSession({
+      fs: backend.fs,
+      prefs: Preferences.inHome(),
+      root: rootNode,
+      output: { info: () => undefined, warn: () => undefined, result: () => undefined },
+      json: false,
+      interactive: true,
+    });
+    const shellLine = first === undefined ? '' : line.slice(first.start);
+    const completion = complete(session, shellLine);
+    word = completion.word;
+    candidates = completion.candidates;
+  }
+  return [word, ...candidates.map(forShell)].map((l) => `${l}\n`).join('');
+}
