@@ -4,6 +4,7 @@
 //   live-view.mjs     `lioctl top`'s ink/React view, ESM (yoga-layout uses top-level await)
 //   index.mjs         the library
 //   lane-worker-program.cjs  the configfs worker thread's program, started from its file
+//   memfs.cjs         memfs, which the simulator requires when it is first opened
 //   types/            the library's declarations (tsc, tsconfig.types.json)
 //   man/lioctl.8      the man page, and completion/ the bash and zsh completion scripts,
 //                     written from the command declarations (src/cli/reference/)
@@ -72,7 +73,7 @@ const chalkWithoutDetection = {
 const simulatorOutside = {
   name: 'simulator-outside',
   setup(b) {
-    b.onResolve({ filter: /^memfs$/ }, () => ({ path: 'memfs', external: true }));
+    b.onResolve({ filter: /^memfs$/ }, () => ({ path: './memfs.cjs', external: true }));
     b.onResolve({ filter: /\/fixtures\/kernel\/trees\.json$/ }, () => ({ path: '../fixtures/kernel/trees.json', external: true }));
   },
 };
@@ -114,6 +115,9 @@ await Promise.all([
     define: { ...common.define, 'import.meta.url': '__lioctlUrl', LIOCTL_HOST_IMPORT: '__lioctlImport' },
     banner: { js: 'const __lioctlUrl = require("node:url").pathToFileURL(__filename).href;' },
   }),
+  // Everything else is bundled, so the package has no run-time dependencies: a global
+  // install from the tarball needs no registry.
+  build({ ...common, entryPoints: { memfs: 'memfs' }, outdir: 'dist', outExtension: { '.js': '.cjs' }, format: 'cjs' }),
   build({
     ...common,
     entryPoints: { 'live-view': 'src/cli/top/live-view.tsx' },

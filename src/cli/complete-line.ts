@@ -2,7 +2,7 @@ import { LioctlError } from '../errors/index.js';
 import { complete, filterCandidates } from '../shell/completion/complete.js';
 import { tokenize, type Token } from '../shell/grammar/tokenize.js';
 import { Preferences } from '../shell/prefs/preferences.js';
-import { rootNode } from '../shell/nodes/root-node.js';
+import { rootNodeSavingTo } from '../shell/nodes/root-node.js';
 import { ShellSession } from '../shell/session/index.js';
 import { GLOBAL_OPTIONS, globalOptionWords } from './global-options.js';
 import { openBackend } from './open-backend.js';
@@ -69,7 +69,7 @@ async function completionLines(line: string): Promise<string> {
     const session = new ShellSession({
       fs: backend.fs,
       prefs: Preferences.inHome(),
-      root: rootNode,
+      root: rootNodeSavingTo(backend.defaultSavefile),
       output: { info: () => undefined, warn: () => undefined, result: () => undefined },
       json: false,
       interactive: true,

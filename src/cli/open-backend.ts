@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DEFAULT_ROOT, KernelConfigFs, type ConfigFs } from '../configfs/index.js';
+import type { DefaultPathChoice } from '../config/index.js';
 import { EnvironmentError } from '../errors/index.js';
 
 export interface BackendOptions {
@@ -19,6 +20,8 @@ export interface OpenedBackend {
   readonly notice?: string;
   /** Persists simulator state; a no-op on the kernel. */
   save(): void;
+  /** The simulator's own default saveconfig file: practice never overwrites /etc/target's. */
+  readonly defaultSavefile?: () => DefaultPathChoice;
 }
 
 export const DEFAULT_SIM_STATE = join(homedir(), '.lioctl', 'sim-state.json');
@@ -27,7 +30,13 @@ export const DEFAULT_SIM_STATE = join(homedir(), '.lioctl', 'sim-state.json');
 async function simulator(file: string, notice?: string): Promise<OpenedBackend> {
   const { loadSimState, saveSimState } = await import('../configfs/sim/index.js');
   const sim = loadSimState(file);
-  return { fs: sim, ...(notice === undefined ? {} : { notice }), save: () => saveSimState(file, sim) };
+  const savefile = join(dirname(file), 'sim-saveconfig.json');
+  return {
+    fs: sim,
+    ...(notice === undefined ? {} : { notice }),
+    save: () => saveSimState(file, sim),
+    defaultSavefile: () => ({ path: savefile, reason: 'upstream-default', message: `using ${savefile} (the simulator's file)` }),
+  };
 }
 
 /** Why the kernel's configfs is not there, in the words an admin needs. */

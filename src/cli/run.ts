@@ -4,7 +4,7 @@ import { consoleOutput } from './console-output.js';
 import type { GlobalOptions } from './global-options.js';
 import { Preferences } from '../shell/prefs/preferences.js';
 import { ShellSession } from '../shell/session/index.js';
-import { rootNode } from '../shell/nodes/root-node.js';
+import { rootNodeSavingTo } from '../shell/nodes/root-node.js';
 import { defaultLockPath, withCommandLock } from './command-lock.js';
 import { stderr } from './std-output.js';
 
@@ -22,7 +22,7 @@ export async function run(words: readonly string[], options: GlobalOptions): Pro
   const session = new ShellSession({
     fs: backend.fs,
     prefs,
-    root: rootNode,
+    root: rootNodeSavingTo(backend.defaultSavefile),
     output: consoleOutput({ json: options.json, colorMode: prefs.get('color_mode') }),
     json: options.json,
     interactive,

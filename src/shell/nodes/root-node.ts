@@ -21,6 +21,12 @@ export function rootNode(fs: ConfigFs): UiNode {
   return rootNodeFor({ lio: new LioRoot(fs) });
 }
 
+/** `/` whose saveconfig, restoreconfig and restore default to `savefile` (the simulator's file). */
+export function rootNodeSavingTo(savefile: ShellEnv['defaultSavefile']): (fs: ConfigFs) => UiNode {
+  if (savefile === undefined) return rootNode;
+  return (fs) => rootNodeFor({ lio: new LioRoot(fs), defaultSavefile: savefile });
+}
+
 /** `/` over a given model (tests give one with a fake machine). */
 export function rootNodeFor(env: ShellEnv): UiNode {
   const children = (): UiNode[] => [backstoresNode(env), ...fabricNodes(env)];
