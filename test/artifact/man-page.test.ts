@@ -21,7 +21,7 @@ describe('man page dist/man/lioctl.8 (built by npm run build)', () => {
   const page = rendered();
 
   it('renders with man -l and has the sections of a system tool', () => {
-    for (const heading of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'OPTIONS', 'THE TREE', 'COMMANDS ON EVERY NODE', 'PREFERENCES', 'EXIT STATUS', 'ENVIRONMENT', 'FILES', 'EXAMPLES']) {
+    for (const heading of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'OPTIONS', 'LIVE VIEW', 'THE TREE', 'COMMANDS ON EVERY NODE', 'PREFERENCES', 'EXIT STATUS', 'ENVIRONMENT', 'FILES', 'EXAMPLES']) {
       expect(page).toMatch(new RegExp(`^${heading}$`, 'm'));
     }
     expect(page).toMatch(/^LIOCTL\(8\)/);

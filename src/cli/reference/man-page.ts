@@ -4,6 +4,7 @@ import { commandSyntax, defaultValues } from '../../shell/commands/help.js';
 import { typeSyntax } from '../../shell/commands/param-types.js';
 import type { CommandCatalog } from '../../shell/reference/command-catalog.js';
 import { GLOBAL_OPTIONS } from '../global-options.js';
+import { topCommand } from '../top/top-options.js';
 import { bold, italic, roffText, tagged, verbatim } from './roff.js';
 
 /** What the page says besides the declarations: the environment and files lioctl reads. */
@@ -47,7 +48,7 @@ function commandBlock(command: CommandDeclaration): string[] {
   for (const param of command.params) {
     lines.push('.RS', ...tagged(italic(`${param.name}=${typeSyntax(param.type)}`), param.help));
     const aliases = (param.aliases ?? []).map((a) => `${a.name}=`);
-    if (aliases.length > 0) lines.push(`Also accepted (old spelling): ${roffText(aliases.join(', '))}`);
+    if (aliases.length > 0) lines.push('.br', `Also accepted (old spelling): ${roffText(aliases.join(', '))}`);
     lines.push('.RE');
   }
   for (const variadic of [command.variadicPositionals, command.variadicKeywords]) {
@@ -89,6 +90,11 @@ export function renderManPage(catalog: CommandCatalog, version: string): string 
     ...GLOBAL_OPTIONS.flatMap((o) => tagged(bold(o.flags), o.description)),
     ...tagged(bold('-v, --version'), 'print the version and exit'),
     ...tagged(bold('-h, --help'), 'print the options and exit'),
+    section('LIVE VIEW'),
+    `${bold('lioctl top')} ${roffText(topCommand().usage())}`,
+    '.PP',
+    roffText(topCommand().description()),
+    ...topCommand().options.flatMap((o) => tagged(bold(o.flags), o.description)),
     section('THE TREE'),
     roffText('Nodes, with the names you choose in angle brackets, and the commands of each besides those every node has:'),
     ...verbatim(catalog.nodes.map((n) => `${n.pattern}  (${n.commands.map((c) => c.name).join(', ')})`)),

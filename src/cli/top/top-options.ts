@@ -24,7 +24,8 @@ function seconds(text: string): number {
   return value;
 }
 
-function topCommand(): Command {
+/** `lioctl top`'s options and description (its help, and the man page). */
+export function topCommand(): Command {
   return new Command('top')
     .description(
       // One paragraph: commander wraps it to the terminal's width.
