@@ -167,6 +167,8 @@ try {
       '',
     ].join('\n'),
   );
+  // A Tab in bash or zsh runs `lioctl --complete`: its engine compiled too.
+  warmUp(['--complete', `lioctl --sim ${join(scratch, 'sim.json')} /iscsi create `]);
   mkdirSync(join(scratch, 'target', 'core', 'alua'), { recursive: true });
   warmUp(['--root', join(scratch, 'target')], `ls\nls /iscsi 1\nhelp\nstatus\nsaveconfig ${join(scratch, 'saved.json')}\n`);
 } finally {
