@@ -252,3 +252,30 @@ withTmux('bash completion, set up as the README says', () => {
     await pane?.waitFor(/lioctl set global auto_cd_after_create=true$/m, 15_000);
   }, COMPLETION_TIMEOUT);
 });
+
+// The README's zsh line (fpath, then compinit) in zsh without any rc file.
+const withZsh = TmuxPane.available() && spawnSync('zsh', ['--version']).status === 0 && !existsSync('/sys/kernel/config/target') ? describe : describe.skip;
+
+withZsh('zsh completion, set up as the README says', () => {
+  let pane: TmuxPane | undefined;
+  afterAll(() => pane?.kill());
+
+  it('completes paths, parameters and preference values', async () => {
+    const fpathLine = /`(fpath\+=\([^`]*\))`/.exec(readFileSync('README.md', 'utf8'))?.[1];
+    expect(fpathLine).toBeDefined();
+    pane = TmuxPane.start(`bash -c 'cd ${home} && exec zsh -f'`, Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v ?? ''])));
+    pane.type(`${fpathLine ?? ''}; autoload -Uz compinit; compinit -u`);
+    pane.keys('Enter');
+    const r = spawnSync('lioctl', ['/iscsi', 'create', 'iqn.2003-01.org.example:zsh'], { env, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const completes = async (typed: string, expected: RegExp): Promise<void> => {
+      pane?.keys('C-u');
+      pane?.type(typed);
+      pane?.keys('Tab');
+      await pane?.waitFor(expected, 15_000);
+    };
+    await completes('lioctl /iscsi/iqn.2003-01.org.example:z', /lioctl \/iscsi\/iqn\.2003-01\.org\.example:zsh\/$/m);
+    await completes('lioctl /backstores/fileio create ', /file_or_dev=[\s\S]*write_back=/);
+    await completes('lioctl set global auto_cd_after_create=t', /lioctl set global auto_cd_after_create=true$/m);
+  }, 60_000);
+});
