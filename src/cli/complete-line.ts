@@ -4,7 +4,7 @@ import { tokenize, type Token } from '../shell/grammar/tokenize.js';
 import { Preferences } from '../shell/prefs/preferences.js';
 import { rootNodeSavingTo } from '../shell/nodes/root-node.js';
 import { ShellSession } from '../shell/session/index.js';
-import { GLOBAL_OPTIONS, globalOptionWords } from './global-options.js';
+import { GLOBAL_OPTIONS, globalOptionWords, optionWord } from './global-options.js';
 import { openBackend } from './open-backend.js';
 import { stdout } from './std-output.js';
 
@@ -19,12 +19,12 @@ interface LeadingOptions {
  * the next word, `[value]` ones take it unless it is an option or still being typed.
  */
 function readOptions(tokens: readonly Token[], typing: Token | undefined): { options: LeadingOptions; rest: number } {
-  const options: { sim?: string | boolean; root?: string } = {};
+  const options: { -readonly [K in keyof LeadingOptions]: LeadingOptions[K] } = {};
   let i = 0;
   while (i < tokens.length && tokens[i] !== typing) {
     const word = tokens[i]?.value ?? '';
     if (!word.startsWith('-')) break;
-    const spec = GLOBAL_OPTIONS.find((o) => o.flags.split(' ')[0] === word);
+    const spec = GLOBAL_OPTIONS.find((o) => optionWord(o) === word);
     const next = tokens[i + 1];
     const takesNext = spec !== undefined && next !== undefined && next !== typing && (spec.flags.includes('<') || (spec.flags.includes('[') && !next.value.startsWith('-')));
     if (word === '--sim') options.sim = takesNext ? (next?.value ?? true) : true;

@@ -32,7 +32,12 @@ export const GLOBAL_OPTIONS: readonly GlobalOptionSpec[] = [
   { flags: '--dry-run', description: 'the same as dry_run=true: restoreconfig, apply and restore list the operations and change nothing' },
 ];
 
+/** The word that names an option: `--root` of `--root <dir>`. */
+export function optionWord(option: GlobalOptionSpec): string {
+  return option.flags.split(' ')[0] ?? option.flags;
+}
+
 /** The option words themselves (`--json`, `--root`...), for completion. */
 export function globalOptionWords(): string[] {
-  return [...GLOBAL_OPTIONS.map((o) => o.flags.split(' ')[0] ?? o.flags), '--version', '--help'];
+  return [...GLOBAL_OPTIONS.map(optionWord), '--version', '--help'];
 }
