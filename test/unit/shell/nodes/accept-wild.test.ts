@@ -66,6 +66,17 @@ describe('names rtslib and the kernel accept', () => {
   });
 });
 
+describe('storage object names targetcli takes', () => {
+  it("restores a name with targetcli's punctuation and its LUN, and refuses what no path can name", () => {
+    const s = configShell();
+    const storage = [{ plugin: 'ramdisk', name: 'disk@1+(a),b', size: 1 << 20, attributes: {} }];
+    const luns = [{ index: 0, storage_object: '/backstores/ramdisk/disk@1+(a),b' }];
+    s.run(`restoreconfig ${file('names.json', doc({ storage, luns }))}`);
+    expect(s.lio.fabric('iscsi').target(TARGET).tpg(1).lun(0).storageObject()?.name).toBe('disk@1+(a),b');
+    expect(s.fail('/backstores/ramdisk create "a*b" 1M').message).toContain("contains '*'");
+  });
+});
+
 describe('a fileio object saved with size 0', () => {
   const storage = (dev: string): unknown[] => [{ plugin: 'fileio', name: 'wild', dev, size: 0, write_back: true, attributes: {} }];
 
@@ -74,6 +85,16 @@ describe('a fileio object saved with size 0', () => {
     const path = file('size0.json', doc({ storage: storage('/srv/wild.img') }));
     expect(s.run(`restoreconfig ${path}`)).toContain(`Warning: ${path}: storage_objects[0].size: size 0; the file's own size is used`);
     expect(s.lio.findStorageObject('fileio', 'wild')?.describe()).toMatchObject({ size: 16 << 20 });
+  });
+
+  it("create on an existing file exports it at its own length and ignores the size given, with a note, as targetcli", () => {
+    const s = configShell({ host: testHost().addFile('/srv/wild.img', 16 << 20).addFile('/srv/other.img', 8 << 20) });
+    expect(s.run('/backstores/fileio create wild /srv/wild.img 1G')).toEqual([
+      'Warning: File /srv/wild.img exists with 16777216 bytes; size 1073741824 ignored, as targetcli does (resize=true resizes it).',
+      'Created fileio wild with size 16777216',
+    ]);
+    s.run('/backstores/fileio create grown /srv/other.img 32M resize=true');
+    expect(s.lio.findStorageObject('fileio', 'grown')?.describe()).toMatchObject({ size: 32 << 20 });
   });
 
   it('is still refused when the file does not exist, and nothing changes', () => {
