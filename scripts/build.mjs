@@ -157,7 +157,7 @@ const warmUp = (args, input) => {
 try {
   const lun = '/iscsi/iqn.2003-01.org.example.bench:target0000/tpg1/luns';
   warmUp(
-    ['--sim', join(scratch, 'sim.json')],
+    ['--sim-state', join(scratch, 'sim.json')],
     [
       'restoreconfig savefile=scripts/code-cache-warmup.json',
       '/backstores/ramdisk create warm 1M',
@@ -168,7 +168,7 @@ try {
     ].join('\n'),
   );
   // A Tab in bash or zsh runs `lioctl --complete`: its engine compiled too.
-  warmUp(['--complete', `lioctl --sim ${join(scratch, 'sim.json')} /iscsi create `]);
+  warmUp(['--complete', `lioctl --sim-state ${join(scratch, 'sim.json')} /iscsi create `]);
   mkdirSync(join(scratch, 'target', 'core', 'alua'), { recursive: true });
   warmUp(['--root', join(scratch, 'target')], `ls\nls /iscsi 1\nhelp\nstatus\nsaveconfig ${join(scratch, 'saved.json')}\n`);
 } finally {

@@ -4,11 +4,11 @@ import { tokenize, type Token } from '../shell/grammar/tokenize.js';
 import { Preferences } from '../shell/prefs/preferences.js';
 import { rootNodeSavingTo } from '../shell/nodes/root-node.js';
 import { ShellSession } from '../shell/session/index.js';
-import { GLOBAL_OPTIONS, globalOptionWords, optionWord } from './global-options.js';
+import { globalOptionWords, takesValue } from './global-options.js';
 import { openBackend } from './open-backend.js';
 import { stdout } from './std-output.js';
 
-/** What the options before the shell words ask for: `--sim`, `--root DIR`. */
+/** What the options before the shell words ask for: `--sim`, `--sim-state FILE`, `--root DIR`. */
 interface LeadingOptions {
   readonly sim?: string | boolean;
   readonly root?: string;
@@ -16,7 +16,7 @@ interface LeadingOptions {
 
 /**
  * Reads the options typed before the shell words as commander does: `<value>` options take
- * the next word, `[value]` ones take it unless it is an option or still being typed.
+ * the next word unless it is still being typed; `--sim=FILE` is `--sim-state FILE`.
  */
 function readOptions(tokens: readonly Token[], typing: Token | undefined): { options: LeadingOptions; rest: number } {
   const options: { -readonly [K in keyof LeadingOptions]: LeadingOptions[K] } = {};
@@ -24,12 +24,13 @@ function readOptions(tokens: readonly Token[], typing: Token | undefined): { opt
   while (i < tokens.length && tokens[i] !== typing) {
     const word = tokens[i]?.value ?? '';
     if (!word.startsWith('-')) break;
-    const spec = GLOBAL_OPTIONS.find((o) => optionWord(o) === word);
     const next = tokens[i + 1];
-    const takesNext = spec !== undefined && next !== undefined && next !== typing && (spec.flags.includes('<') || (spec.flags.includes('[') && !next.value.startsWith('-')));
-    if (word === '--sim') options.sim = takesNext ? (next?.value ?? true) : true;
-    if (word === '--root' && takesNext) options.root = next?.value ?? '';
-    i += takesNext ? 2 : 1;
+    const value = takesValue(word) && next !== undefined && next !== typing ? next.value : undefined;
+    if (word === '--sim') options.sim ??= true;
+    if (word.startsWith('--sim=')) options.sim = word.slice('--sim='.length);
+    if (word === '--sim-state' && value !== undefined) options.sim = value;
+    if (word === '--root' && value !== undefined) options.root = value;
+    i += value === undefined ? 1 : 2;
   }
   return { options, rest: i };
 }

@@ -6,7 +6,7 @@ import type { DefaultPathChoice } from '../config/index.js';
 import { EnvironmentError } from '../errors/index.js';
 
 export interface BackendOptions {
-  /** `--sim [FILE]`: true for the default state file. */
+  /** `--sim` (true: the default state file) or `--sim-state FILE` / `--sim=FILE`. */
   readonly sim?: string | boolean;
   /** `--root DIR`: another configfs root. */
   readonly root?: string;

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors/index.js';
 import { version } from '../shell/version.js';
-import { GLOBAL_OPTIONS, type GlobalOptions, type ParsedArgs } from './global-options.js';
+import { expandSimEquals, GLOBAL_OPTIONS, type GlobalOptions, type ParsedArgs } from './global-options.js';
 import { stderr, stdout } from './std-output.js';
 
 function program(): Command {
@@ -33,6 +33,24 @@ function program(): Command {
   return command;
 }
 
+interface CommanderOptions {
+  readonly json: boolean;
+  readonly sim?: boolean;
+  readonly simState?: string;
+  readonly root?: string;
+  readonly dryRun?: boolean;
+}
+
+function globalOptions(o: CommanderOptions): GlobalOptions {
+  const sim = o.simState ?? o.sim;
+  return {
+    json: o.json,
+    ...(sim === undefined ? {} : { sim }),
+    ...(o.root === undefined ? {} : { root: o.root }),
+    ...(o.dryRun === undefined ? {} : { dryRun: o.dryRun }),
+  };
+}
+
 /** Parses options with commander; undefined when it printed help or the version. */
 export function parseOptions(argv: readonly string[]): ParsedArgs | undefined {
   const cmd = program();
@@ -41,7 +59,7 @@ export function parseOptions(argv: readonly string[]): ParsedArgs | undefined {
     words = w;
   });
   try {
-    cmd.parse(argv as string[], { from: 'user' });
+    cmd.parse(expandSimEquals(argv), { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.version' || err.code === 'commander.helpDisplayed' || err.code === 'commander.help') return undefined;
@@ -49,5 +67,5 @@ export function parseOptions(argv: readonly string[]): ParsedArgs | undefined {
     }
     throw err;
   }
-  return { words, options: cmd.opts<GlobalOptions>() };
+  return { words, options: globalOptions(cmd.opts<CommanderOptions>()) };
 }

@@ -11,16 +11,16 @@ function complete(line: string, box = sandbox()): string[] {
 describe('lioctl --complete (shell completion)', () => {
   it('completes paths of the live tree on the simulator', () => {
     const box = sandbox();
-    expect(lioctl(['--sim', box.state, '/iscsi', 'create', 'iqn.2003-01.org.example:t1'], box).status).toBe(0);
-    expect(complete(`lioctl --sim ${box.state} /iscsi/`, box)).toEqual(['/iscsi/', '/iscsi/iqn.2003-01.org.example:t1/']);
-    expect(complete(`lioctl --sim ${box.state} /iscsi/iqn.2003-01.org.example:t1/tpg1/l`, box)).toEqual([
+    expect(lioctl(['--sim-state', box.state, '/iscsi', 'create', 'iqn.2003-01.org.example:t1'], box).status).toBe(0);
+    expect(complete(`lioctl --sim-state ${box.state} /iscsi/`, box)).toEqual(['/iscsi/', '/iscsi/iqn.2003-01.org.example:t1/']);
+    expect(complete(`lioctl --sim-state ${box.state} /iscsi/iqn.2003-01.org.example:t1/tpg1/l`, box)).toEqual([
       '/iscsi/iqn.2003-01.org.example:t1/tpg1/l',
       '/iscsi/iqn.2003-01.org.example:t1/tpg1/luns/',
     ]);
   });
 
-  // Without --sim (which would read the next word as its state file): on a host without
-  // LIO completion opens the simulator; these words do not depend on the live tree anyway.
+  // Without --sim: on a host without LIO completion opens the simulator; these words do not
+  // depend on the live tree anyway.
   it('ends a finished word with a space, and leaves key= and paths open', () => {
     expect(complete('lioctl set global auto_cd_after_create=t')).toEqual(['auto_cd_after_create=t', 'auto_cd_after_create=true ']);
     expect(complete('lioctl /backstores/fileio create ')).toEqual(['', 'aio=', 'file_or_dev=', 'name=', 'resize=', 'size=', 'sparse=', 'write_back=', 'wwn=']);

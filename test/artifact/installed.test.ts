@@ -29,7 +29,7 @@ let env: NodeJS.ProcessEnv;
  * The options that put a command on the simulator, with its state in the test's home (the
  * default file of `lioctl --sim`, so that the shell, one-shot commands and completion share it).
  */
-const simOptions = (): string[] => ['--sim', join(home, '.lioctl', 'sim-state.json')];
+const simOptions = (): string[] => ['--sim-state', join(home, '.lioctl', 'sim-state.json')];
 
 beforeAll(() => {
   installed = packAndInstall();
@@ -82,7 +82,7 @@ describe('the package (npm pack, then npm install -g of the tarball)', () => {
     expect(version.stdout).toBe(`${pkgJson.version}\n`);
     const box = join(installed.dir, 'anywhere');
     mkdirSync(box);
-    const created = spawnSync(bin, ['--sim', join(box, 'sim.json'), '/backstores/ramdisk', 'create', 'r1', '1M'], { cwd: '/', encoding: 'utf8', env });
+    const created = spawnSync(bin, ['--sim-state', join(box, 'sim.json'), '/backstores/ramdisk', 'create', 'r1', '1M'], { cwd: '/', encoding: 'utf8', env });
     expect({ status: created.status, stderr: created.stderr }).toEqual({ status: 0, stderr: '' });
     // bin/lioctl wraps the bundle this way; a cache V8 rejects would cost every command a compile.
     const file = join(installed.packageDir, 'dist', 'lioctl.cjs');

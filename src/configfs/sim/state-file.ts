@@ -4,7 +4,7 @@ import { EnvironmentError } from '../../errors/index.js';
 import { SimConfigFs, type SimSnapshot } from './sim-configfs.js';
 
 /**
- * Keeps the simulator between invocations (`lioctl --sim FILE`): the state is one JSON
+ * Keeps the simulator between invocations (`lioctl --sim-state FILE`): the state is one JSON
  * file, replaced atomically so an interrupted command never leaves it half-written.
  */
 export function loadSimState(file: string): SimConfigFs {
