@@ -2,6 +2,8 @@
 export interface GlobalOptions {
   readonly json: boolean;
   readonly sim?: string | boolean;
+  /** `--sim-kernel VERSION`: the simulator, imitating that kernel. */
+  readonly simKernel?: string;
   readonly root?: string;
   readonly dryRun?: boolean;
 }

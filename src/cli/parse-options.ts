@@ -21,6 +21,7 @@ function program(): Command {
     .helpOption('-h, --help', 'print this help and exit')
     .option('--json', 'print results of read commands as JSON (no colour, no prose)', false)
     .option('--sim [statefile]', 'use the configfs simulator, state kept in STATEFILE between runs (default ~/.lioctl/sim-state.json)')
+    .option('--sim-kernel <version>', 'use the simulator, imitating that kernel (6.1 or 6.12; LIOCTL_SIM_KERNEL picks one for every --sim)')
     .option('--root <dir>', 'use another configfs root instead of /sys/kernel/config/target')
     .option('--dry-run', 'the same as dry_run=true: restoreconfig, apply and restore list the operations and change nothing')
     .argument('[words...]', 'a shell line: [path] [command] [positional...] [key=value...]')
