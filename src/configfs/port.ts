@@ -22,8 +22,6 @@ export interface ConfigFs {
   /** Absolute location of the root, used in messages and for symlink targets. */
   readonly root: string;
   readonly backend: BackendKind;
-  /** The simulator's: the kernel whose recorded trees and rules it follows. */
-  readonly imitates?: { readonly series: string; readonly release: string };
   /** Names in a directory, sorted. */
   list(path: string): string[];
   /** The file's text exactly as the kernel returns it (usually with a trailing newline). */

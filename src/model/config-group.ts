@@ -188,7 +188,7 @@ export class ConfigGroup {
     const { noun, owner } = this.options;
     if (err instanceof ConfigFsError && err.errno === 'ENOENT') {
       const { kind } = this.options;
-      if (kind !== undefined && this.fs.exists(this.path)) return new NoSuchSettingError(`Unknown ${noun} '${name}' of ${owner}`, noun, name, kind);
+      if (kind !== undefined && this.fs.exists(this.path.slice(0, this.path.lastIndexOf('/')))) return new NoSuchSettingError(`Unknown ${noun} '${name}' of ${owner}`, noun, name, kind);
       return notFound(`Unknown ${noun} '${name}' of ${owner}`, `list them with: get ${noun}`);
     }
     if (err instanceof ConfigFsError && err.errno === 'EACCES') {

@@ -1,4 +1,4 @@
-import { PHASE, type MissingSetting, type Plan, type PlanOperation } from './operations.js';
+import { PHASE, type KernelSettings, type MissingSetting, type Plan, type PlanOperation } from './operations.js';
 
 /**
  * Collects operations in the order the diff finds them (document order, one object's
@@ -10,6 +10,8 @@ export class PlanBuilder {
   private readonly warnings: string[] = [];
   private readonly missingSettings: MissingSetting[] = [];
 
+  constructor(private readonly kernel: KernelSettings | undefined) {}
+
   add(op: PlanOperation): void {
     this.operations.push(op);
   }
@@ -18,9 +20,17 @@ export class PlanBuilder {
     this.warnings.push(message);
   }
 
-  /** A setting of `kind` that the live object does not have; returns the callback the setting rules take. */
-  absent(noun: string, kind: string): (name: string) => void {
-    return (name) => this.missingSettings.push({ noun, name, kind });
+  /**
+   * For the setting rules: whether the running kernel lacks a setting of a live object of
+   * `kind` ("iscsi tpg"); one it lacks is recorded, to be reported instead of written.
+   */
+  lacking(noun: 'attribute' | 'parameter', kind: string): (name: string) => boolean {
+    const group = `${kind} ${noun === 'attribute' ? 'attrib' : 'param'}`;
+    return (name) => {
+      if (this.kernel?.lacksSetting(group, name) !== true) return false;
+      this.missingSettings.push({ noun, name, kind });
+      return true;
+    };
   }
 
   build(): Plan {

@@ -165,6 +165,11 @@ export interface Plan {
   readonly missing: readonly MissingSetting[];
 }
 
+/** What the planner may ask of the running kernel: whether it lacks a setting of a kind of group ("iscsi tpg attrib"). */
+export interface KernelSettings {
+  lacksSetting(groupKind: string, name: string): boolean;
+}
+
 /**
  * A setting of the document that the running kernel does not have for that kind of
  * object (saved on another kernel): left out, and reported once per name.

@@ -44,7 +44,7 @@ export function createAcl(b: PlanBuilder, tpg: TpgId, acl: NodeAclConfig): void 
  */
 export function updateAcl(b: PlanBuilder, tpg: TpgId, have: NodeAclConfig, want: NodeAclConfig, replacedLuns: ReadonlySet<number>): void {
   const nodeWwn = want.node_wwn;
-  const attributes = changedAttributes(want.attributes, have.attributes ?? {}, b.absent('attribute', `${tpg.fabric} acl`));
+  const attributes = changedAttributes(want.attributes, have.attributes ?? {}, b.lacking('attribute', `${tpg.fabric} acl`));
   if (attributes.length > 0) b.add({ kind: 'set-node-acl-attributes', tpg, nodeWwn, attributes });
   if ((want.tag ?? null) !== (have.tag ?? null)) b.add({ kind: 'set-node-acl-tag', tpg, nodeWwn, tag: want.tag ?? null });
 

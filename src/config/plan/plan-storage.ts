@@ -39,7 +39,7 @@ function updateStorageObject(b: PlanBuilder, input: StoragePlanInput, have: Stor
   const id = storageId(want);
   const identity = identityChanges(identityOf(input.desired, want), identityOf(input.current, have));
   if (Object.keys(identity).length > 0) b.add({ kind: 'set-storage-identity', storage: id, identity });
-  const attributes = changedAttributes(want.attributes, have.attributes ?? {}, b.absent('attribute', want.plugin), (n) => isIgnoredStorageAttribute(want.plugin, n));
+  const attributes = changedAttributes(want.attributes, have.attributes ?? {}, b.lacking('attribute', want.plugin), (n) => isIgnoredStorageAttribute(want.plugin, n));
   if (attributes.length > 0) b.add({ kind: 'set-storage-attributes', storage: id, attributes });
   const ref = storageObjectRef(want);
   const exporters = input.keptLuns.filter((l) => l.storage === ref);

@@ -111,9 +111,9 @@ function planPortals(b: PlanBuilder, id: TpgId, have: TpgConfig, want: TpgConfig
 
 export function updateTpg(ctx: TpgPlanContext, id: TpgId, have: TpgConfig, want: TpgConfig): void {
   const { b } = ctx;
-  const attributes = changedAttributes(want.attributes, have.attributes ?? {}, b.absent('attribute', `${id.fabric} tpg`));
+  const attributes = changedAttributes(want.attributes, have.attributes ?? {}, b.lacking('attribute', `${id.fabric} tpg`));
   if (attributes.length > 0) b.add({ kind: 'set-tpg-attributes', tpg: id, attributes });
-  const parameters = changedParameters(want.parameters, have.parameters ?? {}, b.absent('parameter', `${id.fabric} tpg`));
+  const parameters = changedParameters(want.parameters, have.parameters ?? {}, b.lacking('parameter', `${id.fabric} tpg`));
   if (parameters.length > 0) b.add({ kind: 'set-tpg-parameters', tpg: id, parameters });
   const replacedLuns = planLuns(ctx, id, have, want);
   planPortals(b, id, have, want);

@@ -45,7 +45,6 @@ const SIM_PROCESS: IProcess = {
 export class SimConfigFs implements ConfigFs {
   readonly backend = 'simulator' as const;
   readonly root = SIM_ROOT;
-  readonly imitates: { readonly series: string; readonly release: string };
   private readonly vol = Volume.fromJSON({}, '/', { process: SIM_PROCESS });
   private readonly meta = new Map<string, EntryMeta>();
   private readonly devices = new Map<string, DeviceState>();
@@ -62,7 +61,6 @@ export class SimConfigFs implements ConfigFs {
 
   /** The newest captured kernel unless another is named. */
   constructor(readonly kernel: SimKernel = newestSimKernel()) {
-    this.imitates = { series: kernel.series, release: kernel.release };
     this.meta.set('', { owner: '', kind: 'root', mode: 0o755, isDefault: true });
     this.instantiate('', kernel.template('root'));
   }

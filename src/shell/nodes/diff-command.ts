@@ -22,9 +22,9 @@ export function diffCommand(env: ShellEnv): NodeCommand {
     false,
     (ctx, { values: v }) => {
       const parsed = loadConfigFile(ctx, v.file, { noun: 'Configuration file' });
-      const plan = planConfig(dumpConfig(env.lio), parsed.config);
+      const plan = planConfig(dumpConfig(env.lio), parsed.config, env.lio);
       showPlanWarnings(ctx, [plan]);
-      warnMissingSettings(ctx, env.lio.fs, plan.missing);
+      warnMissingSettings(ctx, env.lio, plan.missing);
       for (const problem of backingProblems(env.lio.host, plan.operations)) ctx.warn(`apply would refuse this file: ${problem}`);
       const data: ConfigChangeData = { file: v.file, dryRun: true, operations: listOperations(plan.operations) };
       return {

@@ -1,6 +1,5 @@
-import { release } from 'node:os';
 import type { MissingSetting } from '../../config/index.js';
-import type { ConfigFs } from '../../configfs/index.js';
+import type { LioRoot } from '../../model/index.js';
 import type { CommandContext } from '../session/command-context.js';
 import { plural } from './plan-result.js';
 
@@ -12,15 +11,16 @@ function objectsOf(kind: string): string {
 }
 
 /** "kernel 6.12.118+deb12-amd64", or the simulator's "simulated kernel ...". */
-export function kernelName(fs: ConfigFs): string {
-  return fs.imitates === undefined ? `kernel ${release()}` : `simulated kernel ${fs.imitates.release}`;
+function kernelName(lio: LioRoot): string {
+  const release = lio.kernelRelease() ?? 'this kernel';
+  return lio.fs.backend === 'simulator' ? `simulated kernel ${release}` : `kernel ${release}`;
 }
 
 /**
  * One warning per setting name (not per object) for settings of the file that the running
  * kernel does not have: a file saved on another kernel is no failure of the configuration.
  */
-export function warnMissingSettings(ctx: CommandContext, fs: ConfigFs, missing: readonly MissingSetting[]): void {
+export function warnMissingSettings(ctx: CommandContext, lio: LioRoot, missing: readonly MissingSetting[]): void {
   const byName = new Map<string, { noun: string; name: string; kinds: Set<string>; count: number }>();
   for (const m of missing) {
     const key = `${m.noun} ${m.name}`;
@@ -30,6 +30,6 @@ export function warnMissingSettings(ctx: CommandContext, fs: ConfigFs, missing: 
     byName.set(key, entry);
   }
   for (const { noun, name, kinds, count } of byName.values()) {
-    ctx.warn(`${kernelName(fs)} has no ${noun} ${name} for ${[...kinds].join(', ')}: left out (${plural(count, 'object')})`);
+    ctx.warn(`${kernelName(lio)} has no ${noun} ${name} for ${[...kinds].join(', ')}: left out (${plural(count, 'object')})`);
   }
 }

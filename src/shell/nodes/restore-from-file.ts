@@ -51,7 +51,7 @@ export function restoreFromFile(ctx: CommandContext, env: ShellEnv, options: Res
     const clearFailure = partialFailure(`Could not clear the live configuration, so nothing was restored from ${path}`, cleared);
     if (clearFailure !== undefined) throw clearFailure;
     const restored = executePlan(env.lio, plan.restore.operations, stop);
-    warnMissingSettings(ctx, env.lio.fs, restored.missing);
+    warnMissingSettings(ctx, env.lio, restored.missing);
     const failure = partialFailure(`Configuration restored from ${path}`, restored);
     if (failure !== undefined) throw failure;
     return { result: doneResult(RESULT_KIND, path, [...cleared.done, ...restored.done], `Configuration restored from ${path}`) };

@@ -16,8 +16,11 @@ import { clearCommand, restoreCommand, saveCommand } from './targetctl-commands.
 import { rootStatusCommand, sessionsCommand } from './sessions-command.js';
 import type { ShellEnv } from './shell-env.js';
 
-function versionData(fs: ConfigFs): { version: string; simulates?: { series: string; release: string } } {
-  return fs.imitates === undefined ? { version } : { version, simulates: { ...fs.imitates } };
+/** The simulator names the kernel it imitates: its version line says which it was recorded on. */
+function versionData(lio: LioRoot): { version: string; simulates?: { series: string; release: string } } {
+  const release = lio.fs.backend === 'simulator' ? lio.kernelRelease() : undefined;
+  if (release === undefined) return { version };
+  return { version, simulates: { series: /^\d+\.\d+/.exec(release)?.[0] ?? release, release } };
 }
 
 /** `/`: the top of targetcli's tree, over a fresh model of the live configuration. */
@@ -47,7 +50,7 @@ export function rootNodeFor(env: ShellEnv): UiNode {
       saveCommand(env),
       clearCommand(env),
       nodeCommand(defineCommand({ name: 'version', summary: 'Prints the version of lioctl (and the kernel the simulator imitates).', params: [] }), false, () => ({
-        result: result('version', versionData(env.lio.fs), (d) =>
+        result: result('version', versionData(env.lio), (d) =>
           d.simulates === undefined ? `lioctl version ${d.version}` : `lioctl version ${d.version}, simulator of Linux ${d.simulates.series} (recorded on ${d.simulates.release})`,
         ),
       })),
