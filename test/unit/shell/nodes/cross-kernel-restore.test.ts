@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ExitCode, PartialFailureError } from '../../../../src/errors/index.js';
 import { findSimKernel } from '../../../../src/configfs/sim/index.js';
 import { buildRich } from '../../config/apply/rich-config.js';
+import { withoutKernelOnlySettings as withoutKernelOnly } from '../../../conformance/kernels.js';
 import { configShell, useFiles } from './config-shell.js';
 
 const file = useFiles();
-
-type Doc = { storage_objects: Array<{ attributes?: Record<string, unknown> }>; targets: Array<{ tpgs: Array<{ attributes?: Record<string, unknown> }> }> };
-
-/** The document without the settings only one of the two kernels has (docs/kernels.md). */
-function withoutKernelOnly(text: string): Doc {
-  const doc = JSON.parse(text) as Doc;
-  for (const so of doc.storage_objects) for (const name of ['emulate_rsoc', 'submit_type']) delete so.attributes?.[name];
-  for (const t of doc.targets) for (const tpg of t.tpgs) delete tpg.attributes?.['netif_timeout'];
-  return doc;
-}
 
 // A file saved on one kernel, restored on the other: what that kernel lacks is left out with
 // one warning per setting name (not per object), everything else is restored, exit 0.
