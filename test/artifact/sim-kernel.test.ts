@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { release } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { SIM_KERNELS, findSimKernel, kernelSeries } from '../../src/configfs/sim/index.js';
@@ -43,5 +44,16 @@ describe('the kernel the simulator imitates (bin/lioctl)', () => {
     const r = lioctl(['--sim-kernel', '5.4', '--sim', state, 'ls'], { home });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('lioctl: no simulator of kernel 5.4\n  lioctl imitates 6.1 and 6.12\n');
+  });
+});
+
+describe('the CLI bundle (dist/lioctl.cjs)', () => {
+  it('leaves every kernel tree set out, to be required from the package when the simulator opens', () => {
+    const bundle = readFileSync('dist/lioctl.cjs', 'utf8');
+    for (const series of SIM_KERNELS) {
+      expect(bundle).toContain(`../fixtures/kernel/${series}/trees.json`);
+      expect(existsSync(`fixtures/kernel/${series}/trees.json`)).toBe(true);
+    }
+    expect(bundle).not.toContain('core/alua/lu_gps/default_lu_gp/lu_gp_id');
   });
 });
