@@ -2,6 +2,7 @@ import trees61 from '../../../fixtures/kernel/6.1/trees.json' with { type: 'json
 import trees612 from '../../../fixtures/kernel/6.12/trees.json' with { type: 'json' };
 import { UsageError } from '../../errors/index.js';
 import type { FixtureEntry, TreeFixtures } from './fixture-types.js';
+import type { SimKernelChoice } from './state-file.js';
 
 /**
  * One kernel the simulator imitates: the default trees recorded on it
@@ -82,7 +83,7 @@ export function newestSimKernel(): SimKernel {
  * else the running kernel's series when it was captured (practise on what the host runs),
  * else the newest captured.
  */
-export function chooseSimKernel(named: string | undefined, hostRelease: string): { kernel: SimKernel; explicit: boolean } {
+export function chooseSimKernel(named: string | undefined, hostRelease: string): SimKernelChoice {
   if (named !== undefined && named !== '') {
     const kernel = findSimKernel(kernelSeries(named));
     if (kernel === undefined) {
