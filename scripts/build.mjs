@@ -65,7 +65,8 @@ const chalkWithoutDetection = {
 };
 
 /**
- * The simulator's memfs and the kernel trees it starts from are half the CLI's source, yet
+ * The simulator's memfs and the kernel trees it starts from (one set per captured kernel)
+ * are half the CLI's source, yet
  * only `--sim` (or a host without LIO) uses them. Bundled, every command would read them
  * and their compiled code from the cache at start-up; outside, the simulator requires them
  * from the package when it is first opened (it is imported on demand).
@@ -74,7 +75,11 @@ const simulatorOutside = {
   name: 'simulator-outside',
   setup(b) {
     b.onResolve({ filter: /^memfs$/ }, () => ({ path: './memfs.cjs', external: true }));
-    b.onResolve({ filter: /\/fixtures\/kernel\/trees\.json$/ }, () => ({ path: '../fixtures/kernel/trees.json', external: true }));
+    // One tree set per kernel series (fixtures/kernel/6.1/trees.json, ...).
+    b.onResolve({ filter: /\/fixtures\/kernel\/[^/]+\/trees\.json$/ }, (args) => ({
+      path: `../fixtures/kernel/${args.path.split('/').slice(-2).join('/')}`,
+      external: true,
+    }));
   },
 };
 

@@ -5,12 +5,13 @@ import { Preferences } from '../shell/prefs/preferences.js';
 import { rootNodeSavingTo } from '../shell/nodes/root-node.js';
 import { ShellSession } from '../shell/session/index.js';
 import { globalOptionWords, takesValue } from './global-options.js';
-import { openBackend } from './open-backend.js';
+import { backendOptions, openBackend } from './open-backend.js';
 import { stdout } from './std-output.js';
 
-/** What the options before the shell words ask for: `--sim`, `--sim-state FILE`, `--root DIR`. */
+/** What the options before the shell words ask for: `--sim`, `--sim-state FILE`, `--sim-kernel VERSION`, `--root DIR`. */
 interface LeadingOptions {
   readonly sim?: string | boolean;
+  readonly simKernel?: string;
   readonly root?: string;
 }
 
@@ -29,6 +30,7 @@ function readOptions(tokens: readonly Token[], typing: Token | undefined): { opt
     if (word === '--sim') options.sim ??= true;
     if (word.startsWith('--sim=')) options.sim = word.slice('--sim='.length);
     if (word === '--sim-state' && value !== undefined) options.sim = value;
+    if (word === '--sim-kernel' && value !== undefined) options.simKernel = value;
     if (word === '--root' && value !== undefined) options.root = value;
     i += value === undefined ? 1 : 2;
   }
@@ -66,7 +68,7 @@ async function completionLines(line: string): Promise<string> {
   if (first === typing && word.startsWith('-')) {
     candidates = filterCandidates(word, globalOptionWords());
   } else {
-    const backend = await openBackend({ ...options, interactive: true });
+    const backend = await openBackend(backendOptions({ json: false, ...options }, true));
     const session = new ShellSession({
       fs: backend.fs,
       prefs: Preferences.inHome(),

@@ -3,6 +3,8 @@ export interface GlobalOptions {
   readonly json: boolean;
   /** The simulator: true for the default state file, or the state file (`--sim-state FILE`, `--sim=FILE`). */
   readonly sim?: string | boolean;
+  /** `--sim-kernel VERSION`: the simulator, imitating that kernel. */
+  readonly simKernel?: string;
   readonly root?: string;
   readonly dryRun?: boolean;
 }
@@ -28,6 +30,7 @@ export const GLOBAL_OPTIONS: readonly GlobalOptionSpec[] = [
   // No optional argument: `--sim ls` must run ls, not keep the state in a file named ls.
   { flags: '--sim', description: 'use the configfs simulator (state kept in ~/.lioctl/sim-state.json)' },
   { flags: '--sim-state <file>', description: 'use the simulator with its state kept in FILE (also --sim=FILE)' },
+  { flags: '--sim-kernel <version>', description: 'use the simulator, imitating that kernel (6.1 or 6.12; LIOCTL_SIM_KERNEL picks one for every --sim)' },
   { flags: '--root <dir>', description: 'use another configfs root instead of /sys/kernel/config/target' },
   { flags: '--dry-run', description: 'the same as dry_run=true: restoreconfig, apply and restore list the operations and change nothing' },
 ];

@@ -37,6 +37,7 @@ interface CommanderOptions {
   readonly json: boolean;
   readonly sim?: boolean;
   readonly simState?: string;
+  readonly simKernel?: string;
   readonly root?: string;
   readonly dryRun?: boolean;
 }
@@ -46,6 +47,7 @@ function globalOptions(o: CommanderOptions): GlobalOptions {
   return {
     json: o.json,
     ...(sim === undefined ? {} : { sim }),
+    ...(o.simKernel === undefined ? {} : { simKernel: o.simKernel }),
     ...(o.root === undefined ? {} : { root: o.root }),
     ...(o.dryRun === undefined ? {} : { dryRun: o.dryRun }),
   };

@@ -1,4 +1,4 @@
-import { openBackend } from './open-backend.js';
+import { backendOptions, openBackend } from './open-backend.js';
 import { argvToLine } from './argv-to-line.js';
 import { consoleOutput } from './console-output.js';
 import type { GlobalOptions } from './global-options.js';
@@ -11,11 +11,7 @@ import { stderr } from './std-output.js';
 /** Chooses the mode: one line from argv, a script on stdin, or the interactive shell. */
 export async function run(words: readonly string[], options: GlobalOptions): Promise<number> {
   const interactive = words.length === 0 && process.stdin.isTTY === true;
-  const backend = await openBackend({
-    ...(options.sim === undefined ? {} : { sim: options.sim }),
-    ...(options.root === undefined ? {} : { root: options.root }),
-    interactive,
-  });
+  const backend = await openBackend(backendOptions(options, interactive));
   if (backend.notice !== undefined) stderr.write(`${backend.notice}\n`);
   const prefs = Preferences.inHome();
   const notRoot = backend.fs.backend === 'kernel' && options.root === undefined && process.getuid?.() !== 0;

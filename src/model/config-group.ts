@@ -1,6 +1,6 @@
 import type { ConfigFs } from '../configfs/index.js';
 import { ConfigFsError } from '../configfs/index.js';
-import { ValidationError } from '../errors/index.js';
+import { NotFoundError, ValidationError } from '../errors/index.js';
 import { notFound } from './errors.js';
 import { chomp } from './configfs-text.js';
 import { inContext } from './errors.js';
@@ -25,6 +25,25 @@ export interface ConfigGroupOptions {
   readonly booleans?: readonly [yes: string, no: string];
   /** What is already known of this kind of group (every fileio `attrib/`, say). */
   readonly shape?: GroupShape;
+  /** The objects that share this group's names ("iscsi tpg", "fileio"), for messages. */
+  readonly kind?: string;
+}
+
+/**
+ * A setting this kernel does not have for this kind of object (an attribute added or
+ * removed between kernels): a restore leaves it out and warns once per name.
+ */
+export class NoSuchSettingError extends NotFoundError {
+  override name = 'NoSuchSettingError';
+  constructor(
+    message: string,
+    readonly noun: string,
+    readonly setting: string,
+    /** The objects that lack it ("iscsi tpg"). */
+    readonly kind: string,
+  ) {
+    super(message, { hint: `list them with: get ${noun}` });
+  }
 }
 
 /**
@@ -50,7 +69,7 @@ interface GroupSource {
 export function settingsGroup(lio: GroupSource, objectPath: string, noun: 'attribute' | 'parameter', owner: string, kind: string): ConfigGroup {
   const dir = noun === 'attribute' ? 'attrib' : 'param';
   const shape = lio.shapeOf(`${kind} ${dir}`);
-  const options: ConfigGroupOptions = noun === 'attribute' ? { noun, owner, shape } : { noun, owner, shape, booleans: ['Yes', 'No'] };
+  const options: ConfigGroupOptions = noun === 'attribute' ? { noun, owner, shape, kind } : { noun, owner, shape, kind, booleans: ['Yes', 'No'] };
   return new ConfigGroup(lio.fs, `${objectPath}/${dir}`, options);
 }
 
@@ -168,6 +187,8 @@ export class ConfigGroup {
   private explain(name: string, err: unknown, verb: 'read' | 'set', text?: string): unknown {
     const { noun, owner } = this.options;
     if (err instanceof ConfigFsError && err.errno === 'ENOENT') {
+      const { kind } = this.options;
+      if (kind !== undefined && this.fs.exists(this.path.slice(0, this.path.lastIndexOf('/')))) return new NoSuchSettingError(`Unknown ${noun} '${name}' of ${owner}`, noun, name, kind);
       return notFound(`Unknown ${noun} '${name}' of ${owner}`, `list them with: get ${noun}`);
     }
     if (err instanceof ConfigFsError && err.errno === 'EACCES') {

@@ -5,7 +5,7 @@ export { compareNodeNames, sortNodeNames } from './node-order.js';
 export { KernelRefusedError, RollbackError } from './errors.js';
 export { applySteps, applyLanes, creationSideBySide, startSideBySide, stepsSideBySide, type SideBySide, type StartedSideBySide, type Step } from './steps.js';
 export { create, type Creation } from './rollback.js';
-export { ConfigGroup, type SettingEntry, type SettingValue } from './config-group.js';
+export { ConfigGroup, NoSuchSettingError, type SettingEntry, type SettingValue } from './config-group.js';
 export type { ChapChange, ChapCredentials, ChapUndo } from './chap.js';
 export * from './host/index.js';
 export { STORAGE_PLUGINS, HBA_PREFIX, isStoragePlugin, type StoragePlugin } from './storage/plugins.js';

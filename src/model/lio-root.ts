@@ -76,6 +76,16 @@ export class LioRoot {
     return shape;
   }
 
+  /**
+   * Whether the running kernel has no setting `name` in groups of `kind` ("iscsi tpg
+   * attrib"): known only once a group of that kind was listed (a dump lists every live
+   * one), false until then.
+   */
+  lacksSetting(kind: string, name: string): boolean {
+    const names = this.groupShapes.get(kind)?.names;
+    return names !== undefined && !names.includes(name);
+  }
+
   /** The kernel release from the version line (`6.1.0-56-amd64`), if shown. */
   kernelRelease(): string | undefined {
     return / on (\S+)\s*$/.exec(this.version() ?? '')?.[1];

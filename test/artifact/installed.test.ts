@@ -63,7 +63,7 @@ describe('the package (npm pack, then npm install -g of the tarball)', () => {
       .filter(Boolean)
       .map((f) => f.replace(/^package\//, ''));
     const promised = [pkgJson.main, pkgJson.types, ...pkgJson.man, ...Object.values(pkgJson.bin)].map((p) => p.replace(/^\.\//, ''));
-    for (const file of [...promised, 'fixtures/kernel/trees.json', 'systemd/lioctl.service', 'dist/completion/lioctl.bash', 'dist/completion/_lioctl', 'dist/lioctl.cjs.cache']) {
+    for (const file of [...promised, 'fixtures/kernel/6.1/trees.json', 'fixtures/kernel/6.12/trees.json', 'systemd/lioctl.service', 'dist/completion/lioctl.bash', 'dist/completion/_lioctl', 'dist/lioctl.cjs.cache']) {
       expect(files).toContain(file);
     }
     const allowed = (f: string): boolean => f === 'package.json' || pkgJson.files.some((entry) => f === entry || f.startsWith(`${entry}/`));

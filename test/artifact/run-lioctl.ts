@@ -23,11 +23,11 @@ function envFor(home: string): NodeJS.ProcessEnv {
 }
 
 /** Runs the built bin/lioctl as a user would, with stdin from `input` (not a terminal). */
-export function lioctl(args: readonly string[], options: { home: string; input?: string }): Run {
+export function lioctl(args: readonly string[], options: { home: string; input?: string; env?: NodeJS.ProcessEnv }): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     input: options.input ?? '',
     encoding: 'utf8',
-    env: envFor(options.home),
+    env: { ...envFor(options.home), ...options.env },
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

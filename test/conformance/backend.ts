@@ -1,15 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { KernelConfigFs, type ConfigFs } from '../../src/configfs/index.js';
-import { SimConfigFs } from '../../src/configfs/sim/index.js';
+import { SimConfigFs, findSimKernel } from '../../src/configfs/sim/index.js';
 import { FILEIO_FILE } from './objects.js';
 
 /** Which backend this run tests: the VM sets LIOCTL_TEST_BACKEND=kernel. */
 export const BACKEND = process.env.LIOCTL_TEST_BACKEND === 'kernel' ? 'kernel' : 'simulator';
 
-/** A fresh configfs: a new simulator, or the VM's real one (which must be empty). */
-export function freshConfigFs(): ConfigFs {
-  if (BACKEND === 'simulator') return new SimConfigFs();
+/** A fresh configfs: a new simulator of that kernel series, or the VM's real one (which must be empty). */
+export function freshConfigFs(series: string): ConfigFs {
+  if (BACKEND === 'simulator') {
+    const kernel = findSimKernel(series);
+    if (kernel === undefined) throw new Error(`no simulator of ${series}`);
+    return new SimConfigFs(kernel);
+  }
   writeFileSync(FILEIO_FILE, Buffer.alloc(0));
   const fs = new KernelConfigFs();
   // A fabric directory another test file left registered (empty) is not an object.

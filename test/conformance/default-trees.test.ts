@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import trees from '../../fixtures/kernel/trees.json' with { type: 'json' };
-import type { FixtureEntry, TreeFixtures } from '../../src/configfs/sim/fixture-types.js';
+import type { FixtureEntry } from '../../src/configfs/sim/fixture-types.js';
 import { BACKEND, freshConfigFs, leftovers, testBlockDevice } from './backend.js';
 import { captureTrees, removeCaptured } from './capture-sequence.js';
-
-const recorded = trees as TreeFixtures;
+import { kernelsUnderTest } from './kernels.js';
 
 /** Counters and kernel-assigned indexes differ from run to run; their names and modes do not. */
 function volatile(kind: string, path: string): boolean {
@@ -23,7 +21,7 @@ function volatile(kind: string, path: string): boolean {
 }
 
 /** A version line names the running kernel's release, which moves with Debian's kernel updates. */
-const RELEASE = /\b\d+\.\d+\.\d+-\d+-[a-z0-9]+\b/g;
+const RELEASE = /\b\d+\.\d+\.\d+[-+][\w.+-]*/g; // 6.1.0-57-amd64, 6.12.118+deb12-amd64
 
 function comparable(kind: string, entries: readonly FixtureEntry[]): FixtureEntry[] {
   return entries.map((e) => {
@@ -33,25 +31,27 @@ function comparable(kind: string, entries: readonly FixtureEntry[]): FixtureEntr
   });
 }
 
-describe(`default trees (${BACKEND})`, () => {
-  it('mkdir of every object kind creates the groups, files, modes and values the kernel creates', () => {
-    const fs = freshConfigFs();
-    const loop = testBlockDevice();
-    const seen: Record<string, FixtureEntry[]> = {};
-    try {
-      captureTrees(fs, loop.path, (kind, _path, entries) => {
-        seen[kind] = entries;
-      });
-    } finally {
-      removeCaptured(fs);
-      loop.release();
-    }
-    expect(Object.keys(seen).sort()).toEqual(Object.keys(recorded.kinds).sort());
-    for (const [kind, fixture] of Object.entries(recorded.kinds)) {
-      const iblockPath = (e: FixtureEntry): FixtureEntry =>
-        kind === 'device:iblock:enabled' && e.path === 'udev_path' ? { ...e, content: '(block device)\n' } : e;
-      expect(comparable(kind, seen[kind] ?? []).map(iblockPath), kind).toEqual(comparable(kind, fixture.entries).map(iblockPath));
-    }
-    expect(leftovers(fs)).toEqual([]);
+for (const { series, trees: recorded } of kernelsUnderTest()) {
+  describe(`default trees of ${series} (${BACKEND})`, () => {
+    it('mkdir of every object kind creates the groups, files, modes and values the kernel creates', () => {
+      const fs = freshConfigFs(series);
+      const loop = testBlockDevice();
+      const seen: Record<string, FixtureEntry[]> = {};
+      try {
+        captureTrees(fs, loop.path, (kind, _path, entries) => {
+          seen[kind] = entries;
+        });
+      } finally {
+        removeCaptured(fs);
+        loop.release();
+      }
+      expect(Object.keys(seen).sort()).toEqual(Object.keys(recorded.kinds).sort());
+      for (const [kind, fixture] of Object.entries(recorded.kinds)) {
+        const iblockPath = (e: FixtureEntry): FixtureEntry =>
+          kind === 'device:iblock:enabled' && e.path === 'udev_path' ? { ...e, content: '(block device)\n' } : e;
+        expect(comparable(kind, seen[kind] ?? []).map(iblockPath), kind).toEqual(comparable(kind, fixture.entries).map(iblockPath));
+      }
+      expect(leftovers(fs)).toEqual([]);
+    });
   });
-});
+}

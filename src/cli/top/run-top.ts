@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../../errors/index.js';
 import { LioRoot } from '../../model/index.js';
 import type { GlobalOptions } from '../global-options.js';
-import { openBackend } from '../open-backend.js';
+import { backendOptions, openBackend } from '../open-backend.js';
 import { importLiveView } from './import-live-view.js';
 import { Sampler } from './sampler.js';
 import { scopeFromPath } from './scope-from-path.js';
@@ -26,11 +26,7 @@ export async function runTop(args: readonly string[], global: GlobalOptions): Pr
   if (!options.once && (!stdout.isTTY || process.stdin.isTTY !== true)) {
     throw new UsageError('top: the live view needs a terminal', { hint: 'in scripts use: lioctl top --once [--json]' });
   }
-  const backend = await openBackend({
-    ...(global.sim === undefined ? {} : { sim: global.sim }),
-    ...(global.root === undefined ? {} : { root: global.root }),
-    interactive: false,
-  });
+  const backend = await openBackend(backendOptions(global, false));
   if (backend.notice !== undefined) stderr.write(`${backend.notice}\n`);
   const lio = new LioRoot(backend.fs);
   const scope = options.path === undefined ? {} : scopeFromPath(lio, options.path);

@@ -1,7 +1,7 @@
 import { asLioctlError, PartialFailureError, type LioctlError } from '../../errors/index.js';
-import { creationSideBySide, startSideBySide, stepsSideBySide, type LioRoot, type SideBySide, type StartedSideBySide } from '../../model/index.js';
+import { NoSuchSettingError, creationSideBySide, startSideBySide, stepsSideBySide, type LioRoot, type SideBySide, type StartedSideBySide } from '../../model/index.js';
 import { describeOperation } from '../plan/describe.js';
-import type { PlanOperation } from '../plan/operations.js';
+import type { MissingSetting, PlanOperation } from '../plan/operations.js';
 import { aluaGroupKey, createdBy, holdersOf, neededBy, removedBy, settingsOf, type ObjectKey } from './object-keys.js';
 import { creationOf, isSideBySideCreate } from './creations.js';
 import { deletionOf, isDeletion } from './deletions.js';
@@ -28,6 +28,8 @@ export interface ExecutionReport {
   readonly failed: readonly OperationFailure[];
   /** Operations not attempted because an object they need failed. */
   readonly skipped: readonly SkippedOperation[];
+  /** Settings left out because the running kernel does not have them (one per object and name). */
+  readonly missing: readonly MissingSetting[];
 }
 
 export interface ExecuteOptions {
@@ -130,7 +132,7 @@ export function executePlan(lio: LioRoot, operations: readonly PlanOperation[], 
   } finally {
     run.settle();
   }
-  return { done: run.done, failed: run.failed, skipped: run.skipped };
+  return { done: run.done, failed: run.failed, skipped: run.skipped, missing: run.missing };
 }
 
 /**
@@ -180,6 +182,7 @@ class Execution {
   readonly done: PlanOperation[] = [];
   readonly failed: OperationFailure[] = [];
   readonly skipped: SkippedOperation[] = [];
+  readonly missing: MissingSetting[] = [];
   private readonly casualties = new Casualties();
   private readonly created = new Set<ObjectKey>();
   /** Side-by-side creates handed to configfs, not yet known to be made, and what they create. */
@@ -236,15 +239,25 @@ class Execution {
       performOperation(this.lio, making, fresh);
     } catch (err) {
       // Refused settings leave the object in place (a new ALUA group keeps its LUNs).
-      if (!(err instanceof SettingsRefusedError)) this.fail(op, err);
-      else {
-        this.failed.push(...failuresOf(op, err));
-        const made = createdBy(op);
-        if (made !== undefined) this.created.add(made);
-      }
+      if (!(err instanceof SettingsRefusedError)) return this.fail(op, err);
+      const refused = this.leaveOutMissing(err);
+      if (refused.length === 0) return this.made(op, fallback);
+      this.failed.push(...refused.map((e) => ({ operation: op, message: failureMessage(op, e), error: e })));
+      const made = createdBy(op);
+      if (made !== undefined) this.created.add(made);
       return;
     }
     this.made(op, fallback);
+  }
+
+  /** Settings the kernel does not have are no refusal (the file was saved on another kernel): they are listed apart. */
+  private leaveOutMissing(err: SettingsRefusedError): LioctlError[] {
+    const refused: LioctlError[] = [];
+    for (const e of err.failures) {
+      if (e instanceof NoSuchSettingError) this.missing.push({ noun: e.noun, name: e.setting, kind: e.kind });
+      else refused.push(e);
+    }
+    return refused;
   }
 
   /**

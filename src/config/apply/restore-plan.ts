@@ -17,7 +17,7 @@ export interface RestorePlan {
   readonly conflicts: readonly string[];
 }
 
-const NOTHING: Plan = { operations: [], warnings: [] };
+const NOTHING: Plan = { operations: [], warnings: [], missing: [] };
 
 /**
  * restoreconfig's semantics (rtslib's RTSRoot.restore) as two plans: clear, then create

@@ -155,4 +155,22 @@ export interface Plan {
   readonly operations: readonly PlanOperation[];
   /** Things the plan cannot make safe by itself (a setting the kernel refuses while exported). */
   readonly warnings: readonly string[];
+  /** Settings of the document that live objects do not have (the running kernel lacks them): left out. */
+  readonly missing: readonly MissingSetting[];
+}
+
+/** What the planner may ask of the running kernel: whether it lacks a setting of a kind of group ("iscsi tpg attrib"). */
+export interface KernelSettings {
+  lacksSetting(groupKind: string, name: string): boolean;
+}
+
+/**
+ * A setting of the document that the running kernel does not have for that kind of
+ * object (saved on another kernel): left out, and reported once per name.
+ */
+export interface MissingSetting {
+  readonly noun: string;
+  readonly name: string;
+  /** The objects that lack it, as the model names their kind: "iscsi tpg", "fileio". */
+  readonly kind: string;
 }

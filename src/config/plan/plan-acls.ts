@@ -3,7 +3,7 @@ import type { PlanBuilder } from './builder.js';
 import { credentialChange, fromChapKeys, isEmptyChange } from './credentials.js';
 import { byKey } from './ids.js';
 import type { TpgId } from './operations.js';
-import { changedAttributes } from './setting-rules.js';
+import { NEW_OBJECT, changedAttributes } from './setting-rules.js';
 
 function createMappedLun(b: PlanBuilder, tpg: TpgId, nodeWwn: string, m: MappedLunConfig): void {
   b.add({
@@ -30,7 +30,7 @@ export function removeAcl(b: PlanBuilder, tpg: TpgId, acl: NodeAclConfig): void 
 export function createAcl(b: PlanBuilder, tpg: TpgId, acl: NodeAclConfig): void {
   const nodeWwn = acl.node_wwn;
   b.add({ kind: 'create-node-acl', tpg, nodeWwn });
-  const attributes = changedAttributes(acl.attributes, undefined);
+  const attributes = changedAttributes(acl.attributes, undefined, NEW_OBJECT);
   if (attributes.length > 0) b.add({ kind: 'set-node-acl-attributes', tpg, nodeWwn, attributes });
   if (acl.tag !== undefined) b.add({ kind: 'set-node-acl-tag', tpg, nodeWwn, tag: acl.tag });
   for (const m of acl.mapped_luns) createMappedLun(b, tpg, nodeWwn, m);
@@ -44,7 +44,7 @@ export function createAcl(b: PlanBuilder, tpg: TpgId, acl: NodeAclConfig): void 
  */
 export function updateAcl(b: PlanBuilder, tpg: TpgId, have: NodeAclConfig, want: NodeAclConfig, replacedLuns: ReadonlySet<number>): void {
   const nodeWwn = want.node_wwn;
-  const attributes = changedAttributes(want.attributes, have.attributes ?? {});
+  const attributes = changedAttributes(want.attributes, have.attributes ?? {}, b.lacking('attribute', `${tpg.fabric} acl`));
   if (attributes.length > 0) b.add({ kind: 'set-node-acl-attributes', tpg, nodeWwn, attributes });
   if ((want.tag ?? null) !== (have.tag ?? null)) b.add({ kind: 'set-node-acl-tag', tpg, nodeWwn, tag: want.tag ?? null });
 

@@ -1,6 +1,6 @@
 import type { SaveConfig } from '../schema.js';
 import { PlanBuilder } from './builder.js';
-import type { Plan } from './operations.js';
+import type { KernelSettings, Plan } from './operations.js';
 import { planDiscovery } from './plan-discovery.js';
 import { planStorage } from './plan-storage.js';
 import { planTargets } from './plan-targets.js';
@@ -16,9 +16,11 @@ import { storageReplacements } from './storage-replacement.js';
  * (attributes, parameters, ALUA settings, identity) are compared only where `desired`
  * names them, as a document cannot ask for "the kernel's default". Credentials, ACL tags
  * and TPG enable are compared whole, since rtslib leaves unset ones out of its dumps.
+ * A setting `kernel` lacks for a live object (the document was saved on another kernel)
+ * is left out and listed in `missing`.
  */
-export function planConfig(current: SaveConfig, desired: SaveConfig): Plan {
-  const b = new PlanBuilder();
+export function planConfig(current: SaveConfig, desired: SaveConfig, kernel?: KernelSettings): Plan {
+  const b = new PlanBuilder(kernel);
   const replaced = storageReplacements(current, desired);
   const keptLuns = planTargets(b, current, desired, replaced);
   planStorage(b, { current, desired, replaced, keptLuns });

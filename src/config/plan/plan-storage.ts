@@ -2,7 +2,7 @@ import { DEFAULT_ALUA_GROUP, storageObjectRef, type SaveConfig, type StorageObje
 import type { PlanBuilder } from './builder.js';
 import { byKey, identityOf, storageId } from './ids.js';
 import { planAluaGroups, type KeptLun } from './plan-alua.js';
-import { EXPORT_LOCKED, changedAttributes, isIgnoredStorageAttribute } from './setting-rules.js';
+import { EXPORT_LOCKED, NEW_OBJECT, changedAttributes, isIgnoredStorageAttribute } from './setting-rules.js';
 
 export interface StoragePlanInput {
   readonly current: SaveConfig;
@@ -31,7 +31,7 @@ function createStorageObject(b: PlanBuilder, desired: SaveConfig, so: StorageObj
   b.add({ kind: 'create-storage-object', config: { ...bare, alua_tpgs: [] } });
   const identity = identityChanges(identityOf(desired, so), undefined);
   if (Object.keys(identity).length > 0) b.add({ kind: 'set-storage-identity', storage: id, identity });
-  const attributes = changedAttributes(so.attributes, undefined, (n) => isIgnoredStorageAttribute(so.plugin, n));
+  const attributes = changedAttributes(so.attributes, undefined, NEW_OBJECT, (n) => isIgnoredStorageAttribute(so.plugin, n));
   if (attributes.length > 0) b.add({ kind: 'set-storage-attributes', storage: id, attributes });
 }
 
@@ -39,7 +39,7 @@ function updateStorageObject(b: PlanBuilder, input: StoragePlanInput, have: Stor
   const id = storageId(want);
   const identity = identityChanges(identityOf(input.desired, want), identityOf(input.current, have));
   if (Object.keys(identity).length > 0) b.add({ kind: 'set-storage-identity', storage: id, identity });
-  const attributes = changedAttributes(want.attributes, have.attributes ?? {}, (n) => isIgnoredStorageAttribute(want.plugin, n));
+  const attributes = changedAttributes(want.attributes, have.attributes ?? {}, b.lacking('attribute', want.plugin), (n) => isIgnoredStorageAttribute(want.plugin, n));
   if (attributes.length > 0) b.add({ kind: 'set-storage-attributes', storage: id, attributes });
   const ref = storageObjectRef(want);
   const exporters = input.keptLuns.filter((l) => l.storage === ref);

@@ -35,7 +35,7 @@ export function planTargets(b: PlanBuilder, current: SaveConfig, desired: SaveCo
     const ctx: TpgPlanContext = { b, spec, replacedStorage, keptLuns };
     const have = live.get(targetKey(target));
     if (have === undefined) b.add({ kind: 'create-target', fabric: target.fabric, wwn: target.wwn });
-    const parameters = changedParameters(target.parameters, have === undefined ? undefined : (have.parameters ?? {}));
+    const parameters = changedParameters(target.parameters, have === undefined ? undefined : (have.parameters ?? {}), b.lacking('parameter', `${target.fabric} target`));
     if (parameters.length > 0) b.add({ kind: 'set-target-parameters', fabric: target.fabric, wwn: target.wwn, parameters });
 
     const liveTpgs = byKey(have?.tpgs ?? [], (t) => String(t.tag));

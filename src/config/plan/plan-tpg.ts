@@ -6,7 +6,7 @@ import { byKey, storageIdFromRef } from './ids.js';
 import type { TpgId } from './operations.js';
 import type { KeptLun } from './plan-alua.js';
 import { createAcl, removeAcl, updateAcl } from './plan-acls.js';
-import { changedAttributes, changedParameters } from './setting-rules.js';
+import { NEW_OBJECT, changedAttributes, changedParameters } from './setting-rules.js';
 
 export interface TpgPlanContext {
   readonly b: PlanBuilder;
@@ -54,9 +54,9 @@ export function removeTpg(ctx: TpgPlanContext, id: TpgId, tpg: TpgConfig, reason
 export function createTpg(ctx: TpgPlanContext, id: TpgId, tpg: TpgConfig, nexus: string | undefined): void {
   const { b } = ctx;
   b.add({ kind: 'create-tpg', tpg: id, ...(nexus === undefined ? {} : { nexus }) });
-  const attributes = changedAttributes(tpg.attributes, undefined);
+  const attributes = changedAttributes(tpg.attributes, undefined, NEW_OBJECT);
   if (attributes.length > 0) b.add({ kind: 'set-tpg-attributes', tpg: id, attributes });
-  const parameters = changedParameters(tpg.parameters, undefined);
+  const parameters = changedParameters(tpg.parameters, undefined, NEW_OBJECT);
   if (parameters.length > 0) b.add({ kind: 'set-tpg-parameters', tpg: id, parameters });
   for (const lun of tpg.luns) createLun(b, id, lun);
   for (const p of tpg.portals) createPortal(b, id, p);
@@ -114,9 +114,9 @@ function planPortals(b: PlanBuilder, id: TpgId, have: TpgConfig, want: TpgConfig
 
 export function updateTpg(ctx: TpgPlanContext, id: TpgId, have: TpgConfig, want: TpgConfig): void {
   const { b } = ctx;
-  const attributes = changedAttributes(want.attributes, have.attributes ?? {});
+  const attributes = changedAttributes(want.attributes, have.attributes ?? {}, b.lacking('attribute', `${id.fabric} tpg`));
   if (attributes.length > 0) b.add({ kind: 'set-tpg-attributes', tpg: id, attributes });
-  const parameters = changedParameters(want.parameters, have.parameters ?? {});
+  const parameters = changedParameters(want.parameters, have.parameters ?? {}, b.lacking('parameter', `${id.fabric} tpg`));
   if (parameters.length > 0) b.add({ kind: 'set-tpg-parameters', tpg: id, parameters });
   const replacedLuns = planLuns(ctx, id, have, want);
   planPortals(b, id, have, want);

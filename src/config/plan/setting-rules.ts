@@ -40,29 +40,35 @@ export function compareSettingNames(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/** For a new object (`current` undefined), which has nothing to compare: the executor finds what the kernel lacks. */
+export const NEW_OBJECT = (): boolean => false;
+
 /**
  * The settings of `desired` to write: all of them for a new object (`current`
  * undefined), otherwise those whose value differs. A setting the desired document does
- * not mention is left as it is: a document cannot ask for "the kernel default".
+ * not mention is left as it is: a document cannot ask for "the kernel default". One the
+ * running kernel lacks for the live object (`lacking` records it: the document was saved
+ * on another kernel) is left out.
  */
 export function changedAttributes(
   desired: Attributes | undefined,
   current: Attributes | undefined,
+  lacking: (name: string) => boolean,
   ignore: (name: string) => boolean = () => false,
 ): SettingList {
   const out: Array<readonly [string, AttributeValue]> = [];
   for (const [name, value] of Object.entries(desired ?? {})) {
     if (ignore(name)) continue;
-    if (current !== undefined && sameValue(current[name], value)) continue;
+    if (current !== undefined && (sameValue(current[name], value) || lacking(name))) continue;
     out.push([name, value]);
   }
   return out.sort(([a], [b]) => compareSettingNames(a, b));
 }
 
-export function changedParameters(desired: Parameters | undefined, current: Parameters | undefined): ParameterList {
+export function changedParameters(desired: Parameters | undefined, current: Parameters | undefined, lacking: (name: string) => boolean): ParameterList {
   const out: Array<readonly [string, string]> = [];
   for (const [name, value] of Object.entries(desired ?? {})) {
-    if (current !== undefined && current[name] === value) continue;
+    if (current !== undefined && (current[name] === value || lacking(name))) continue;
     out.push([name, value]);
   }
   return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -1,4 +1,3 @@
-import { templateValue } from './templates.js';
 import type { DeviceState, ObjectKind } from './sim-state.js';
 
 /** What file rules may ask of the simulator. */
@@ -20,6 +19,8 @@ export interface SimContext {
   setLunAluaGroup(lunPath: string, group: string): void;
   /** Every simulated device, by path. */
   devices(): Iterable<readonly [string, DeviceState]>;
+  /** Content of a file of the imitated kernel's recorded tree of `kind`. */
+  templateValue(kind: string, path: string): string | undefined;
   /** Names in a directory ([] when it does not exist). */
   listDir(path: string): string[];
   /** The value read from the object's nexus (loopback/vhost), if set. */
@@ -167,7 +168,7 @@ function attribWrite(ctx: SimContext, dev: string, state: DeviceState, name: str
 /** On enable the kernel takes geometry from the backend: copy what the fixture recorded. */
 function applyEnabledDefaults(ctx: SimContext, dev: string, plugin: string): void {
   for (const file of ['block_size', 'hw_block_size', 'hw_max_sectors', 'hw_queue_depth', 'queue_depth', 'optimal_sectors', 'max_unmap_block_desc_count', 'max_unmap_lba_count', 'max_write_same_len', 'unmap_granularity', 'is_nonrot']) {
-    const value = templateValue(`device:${plugin}:enabled`, `attrib/${file}`);
+    const value = ctx.templateValue(`device:${plugin}:enabled`, `attrib/${file}`);
     if (value !== undefined && ctx.exists(`${dev}/attrib/${file}`)) ctx.store(`${dev}/attrib/${file}`, value);
   }
   ctx.store(`${dev}/alua_lu_gp`, 'LU Group Alias: default_lu_gp\nLU Group ID: 0\n');
@@ -239,9 +240,39 @@ const NUMERIC_PARAMS = new Set([
   'ErrorRecoveryLevel',
 ]);
 
-function tpgWrite(rel: string, value: string): WriteVerdict {
+/**
+ * Since 6.x a TPG has `rtpi`, its relative target port id: 0 until the TPG is first
+ * enabled, then the lowest id no other TPG holds (unless one was written before).
+ */
+function assignRtpi(ctx: SimContext, tpg: string): void {
+  const own = `${tpg}/rtpi`;
+  if (!ctx.exists(own) || Number(chomp(ctx.stored(own) ?? '0')) !== 0) return;
+  const taken = new Set<number>();
+  for (const fabric of ['iscsi', 'loopback', 'vhost']) {
+    for (const target of ctx.listDir(fabric)) {
+      for (const other of ctx.listDir(`${fabric}/${target}`)) {
+        const rtpi = ctx.stored(`${fabric}/${target}/${other}/rtpi`);
+        if (rtpi !== undefined) taken.add(Number(chomp(rtpi)));
+      }
+    }
+  }
+  let id = 1;
+  while (taken.has(id)) id += 1;
+  ctx.store(own, `0x${id.toString(16)}\n`);
+}
+
+function tpgWrite(ctx: SimContext, tpg: string, rel: string, value: string): WriteVerdict {
   const v = chomp(value);
-  if (rel === 'enable') return v === '0' || v === '1' ? { store: `${v}\n` } : { errno: 'EINVAL' };
+  if (rel === 'enable') {
+    if (v !== '0' && v !== '1') return { errno: 'EINVAL' };
+    if (v === '1') assignRtpi(ctx, tpg);
+    return { store: `${v}\n` };
+  }
+  if (rel === 'rtpi') {
+    const n = Number(v);
+    if (!/^\s*(0x[0-9a-f]+|\d+)\s*$/i.test(v) || n === 0 || n > 0xffff || chomp(ctx.stored(`${tpg}/enable`) ?? '0') === '1') return { errno: 'EINVAL' };
+    return { store: `0x${n.toString(16)}\n` };
+  }
   if (rel.startsWith('attrib/')) {
     if (!isInt(v)) return { errno: 'EINVAL' };
     const n = Number(v);
@@ -281,7 +312,7 @@ export function ruleForWrite(ctx: SimContext, owner: string, kind: ObjectKind, r
         if (ctx.stored(`${owner}/nexus`) !== undefined) return { errno: 'EEXIST' };
         return /^(naa|fc|iqn)\./.test(v) ? { store: `${v}\n` } : { errno: 'EINVAL' };
       }
-      return tpgWrite(rel, value);
+      return tpgWrite(ctx, owner, rel, value);
     case 'mapped-lun':
       if (rel === 'write_protect') {
         if (!ctx.exists(owner) || !hasLink(ctx, owner)) return { errno: 'ENODEV' };

@@ -6,12 +6,14 @@ import type { ConfigFs, ConfigFsChange, ConfigFsOp, EntryStat, StartedLanes } fr
 import { classifyMkdir } from './classify-mkdir.js';
 import { computedRead, ruleForWrite, type SimContext } from './file-rules.js';
 import { SIM_FABRICS, type DeviceState, type EntryMeta, type InjectedFailure, type ObjectKind } from './sim-state.js';
-import { template, templateEntry } from './templates.js';
+import { newestSimKernel, findSimKernel, type SimKernel } from './sim-kernel.js';
 import type { FixtureEntry } from './fixture-types.js';
 
 /** Serialisable state, for `--sim-state FILE` (the simulator kept between invocations). */
 export interface SimSnapshot {
   readonly version: 1;
+  /** The kernel series imitated ("6.12"); files from before there was a choice are 6.1's. */
+  readonly kernel?: string;
   readonly entries: ReadonlyArray<{ path: string; meta: EntryMeta; content?: string; target?: string }>;
   readonly devices: ReadonlyArray<[string, DeviceState]>;
   readonly lunGroups: ReadonlyArray<[string, string]>;
@@ -35,7 +37,7 @@ const SIM_PROCESS: IProcess = {
 };
 
 /**
- * An in-memory LIO configfs that behaves like the kernel recorded in fixtures/kernel:
+ * An in-memory LIO configfs that behaves like one kernel recorded in fixtures/kernel/<series>:
  * mkdir makes the same default groups and files, writes are checked by the same rules,
  * rmdir/symlink follow configfs and target-core semantics. Contents live in a memfs
  * volume; modes and object kinds live beside it because memfs would enforce modes on us.
@@ -63,9 +65,10 @@ export class SimConfigFs implements ConfigFs {
    */
   iserAvailable = true;
 
-  constructor() {
+  /** The newest captured kernel unless another is named. */
+  constructor(readonly kernel: SimKernel = newestSimKernel()) {
     this.meta.set('', { owner: '', kind: 'root', mode: 0o755, isDefault: true });
-    this.instantiate('', template('root'));
+    this.instantiate('', kernel.template('root'));
   }
 
   // ---- the port ---------------------------------------------------------------------
@@ -87,7 +90,7 @@ export class SimConfigFs implements ConfigFs {
     if (owner?.kind === 'lun' || owner?.kind === 'mapped-lun') {
       // Port files answer only while linked, some only while a session exists: as recorded.
       const linked = owner.kind === 'lun' ? this.lunDevice(m.owner) !== undefined : this.mappedLunLinked(m.owner);
-      const refusal = templateEntry(`${owner.kind}:iscsi${linked ? ':linked' : ''}`, rel)?.readError;
+      const refusal = this.kernel.templateEntry(`${owner.kind}:iscsi${linked ? ':linked' : ''}`, rel)?.readError;
       if (refusal !== undefined) this.fail('read', p, refusal);
     }
     if (owner?.kind === 'tpg' && rel === 'nexus' && this.stored(p) === '') this.fail('read', p, 'ENODEV');
@@ -140,11 +143,11 @@ export class SimConfigFs implements ConfigFs {
     if (verdict.kind === 'device') {
       const plugin = baseName(parent).replace(/_\d+$/, '');
       this.devices.set(p, { plugin, control: {}, enabled: false });
-      this.instantiate(p, template(`device:${plugin}`));
+      this.instantiate(p, this.kernel.template(`device:${plugin}`));
       this.store(`${p}/wwn/vpd_unit_serial`, 'T10 VPD Unit Serial Number: \n');
       return;
     }
-    this.instantiate(p, template(verdict.template));
+    this.instantiate(p, this.kernel.template(verdict.template));
     if (verdict.kind === 'hba') {
       this.hbaCounter += 1;
       const plugin = baseName(p).replace(/_\d+$/, '');
@@ -187,14 +190,14 @@ export class SimConfigFs implements ConfigFs {
       if (this.lunDevice(parent)) this.fail('symlink', p, 'EEXIST');
       if (!this.devices.get(t)?.enabled) this.fail('symlink', p, 'ENODEV');
       this.lunGroups.set(parent, 'default_tg_pt_gp');
-      this.instantiate(parent, template('lun:iscsi:linked').filter((e) => e.kind === 'file'), true);
+      this.instantiate(parent, this.kernel.template('lun:iscsi:linked').filter((e) => e.kind === 'file'), true);
     } else if (parentKind === 'mapped-lun') {
       if (targetKind !== 'lun') this.fail('symlink', p, 'EFAULT');
       if (this.mappedLunLinked(parent)) this.fail('symlink', p, 'EINVAL');
       const tpgOfTarget = parentOf(parentOf(t));
       const tpgOfAcl = parentOf(parentOf(parentOf(parent)));
       if (tpgOfTarget !== tpgOfAcl) this.fail('symlink', p, 'EINVAL');
-      this.instantiate(parent, template('mapped-lun:iscsi:linked').filter((e) => e.kind === 'file'), true);
+      this.instantiate(parent, this.kernel.template('mapped-lun:iscsi:linked').filter((e) => e.kind === 'file'), true);
     } else {
       this.fail('symlink', p, 'EPERM');
     }
@@ -281,6 +284,7 @@ export class SimConfigFs implements ConfigFs {
       });
     return {
       version: 1,
+      kernel: this.kernel.series,
       entries,
       devices: [...this.devices.entries()],
       lunGroups: [...this.lunGroups.entries()],
@@ -289,7 +293,10 @@ export class SimConfigFs implements ConfigFs {
   }
 
   static fromSnapshot(snapshot: SimSnapshot): SimConfigFs {
-    const sim = new SimConfigFs();
+    const series = snapshot.kernel ?? '6.1';
+    const kernel = findSimKernel(series);
+    if (kernel === undefined) throw new Error(`it imitates kernel ${series}, which this lioctl has no fixtures for`);
+    const sim = new SimConfigFs(kernel);
     sim.vol.reset();
     sim.meta.clear();
     sim.vol.mkdirSync('/', { recursive: true });
@@ -325,6 +332,7 @@ export class SimConfigFs implements ConfigFs {
     lunAluaGroup: (lun) => this.lunGroups.get(lun) ?? 'default_tg_pt_gp',
     setLunAluaGroup: (lun, group) => this.lunGroups.set(lun, group),
     devices: () => this.devices.entries(),
+    templateValue: (kind, path) => this.kernel.templateValue(kind, path),
     listDir: (p) => (this.meta.has(p) && this.isDir(p) ? (this.vol.readdirSync(this.v(p)) as string[]) : []),
     iserAvailable: () => this.iserAvailable,
   };

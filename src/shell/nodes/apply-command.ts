@@ -8,6 +8,7 @@ import { nodeCommand, type NodeCommand } from '../tree/ui-node.js';
 import { changeLiveConfig, loadConfigFile } from './config-file-input.js';
 import { doneResult, dryRunResult, plural, showPlanWarnings } from './plan-result.js';
 import type { ShellEnv } from './shell-env.js';
+import { warnMissingSettings } from './missing-settings.js';
 
 const KIND = 'config-apply';
 
@@ -34,7 +35,8 @@ export function applyCommand(env: ShellEnv): NodeCommand {
       const file = v.file;
       const parsed = loadConfigFile(ctx, file, { noun: 'Configuration file' });
       const apply = (): CommandOutcome => {
-        const plan = planConfig(dumpConfig(env.lio), parsed.config);
+        const plan = planConfig(dumpConfig(env.lio), parsed.config, env.lio);
+        warnMissingSettings(ctx, env.lio, plan.missing);
         if (plan.operations.length === 0) return { result: doneResult(KIND, file, [], `Nothing to do: the live configuration already matches ${file}`) };
         const missing = backingProblems(env.lio.host, plan.operations);
         if (missing.length > 0) {
@@ -46,6 +48,7 @@ export function applyCommand(env: ShellEnv): NodeCommand {
         if (v.dry_run) return { result: dryRunResult(KIND, file, plan.operations) };
         const total = plan.operations.length;
         const report = executePlan(env.lio, plan.operations, { onDone: (op) => ctx.info(describeOperation(op)) });
+        warnMissingSettings(ctx, env.lio, report.missing);
         const failure = partialFailure(`Applied ${report.done.length} of ${plural(total, 'change')} from ${file}`, report);
         if (failure !== undefined) throw failure;
         return { result: doneResult(KIND, file, report.done, `Applied ${plural(total, 'change')} from ${file}`) };

@@ -7,6 +7,7 @@ import { nodeCommand, type NodeCommand } from '../tree/ui-node.js';
 import { loadConfigFile } from './config-file-input.js';
 import { listOperations, showPlanWarnings, type ConfigChangeData } from './plan-result.js';
 import type { ShellEnv } from './shell-env.js';
+import { warnMissingSettings } from './missing-settings.js';
 
 /** `diff FILE`: the operations apply would perform, one per line; nothing is changed. */
 export function diffCommand(env: ShellEnv): NodeCommand {
@@ -21,8 +22,9 @@ export function diffCommand(env: ShellEnv): NodeCommand {
     false,
     (ctx, { values: v }) => {
       const parsed = loadConfigFile(ctx, v.file, { noun: 'Configuration file' });
-      const plan = planConfig(dumpConfig(env.lio), parsed.config);
+      const plan = planConfig(dumpConfig(env.lio), parsed.config, env.lio);
       showPlanWarnings(ctx, [plan]);
+      warnMissingSettings(ctx, env.lio, plan.missing);
       for (const problem of backingProblems(env.lio.host, plan.operations)) ctx.warn(`apply would refuse this file: ${problem}`);
       const data: ConfigChangeData = { file: v.file, dryRun: true, operations: listOperations(plan.operations) };
       return {

@@ -7,6 +7,7 @@ import type { CommandOutcome } from '../session/command-outcome.js';
 import { changeLiveConfig, loadConfigFile } from './config-file-input.js';
 import { doneResult, dryRunResult, plural, showPlanWarnings } from './plan-result.js';
 import type { ShellEnv } from './shell-env.js';
+import { warnMissingSettings } from './missing-settings.js';
 
 export interface RestoreMode {
   /**
@@ -50,6 +51,7 @@ export function restoreFromFile(ctx: CommandContext, env: ShellEnv, options: Res
     const clearFailure = partialFailure(`Could not clear the live configuration, so nothing was restored from ${path}`, cleared);
     if (clearFailure !== undefined) throw clearFailure;
     const restored = executePlan(env.lio, plan.restore.operations, stop);
+    warnMissingSettings(ctx, env.lio, restored.missing);
     const failure = partialFailure(`Configuration restored from ${path}`, restored);
     if (failure !== undefined) throw failure;
     return { result: doneResult(RESULT_KIND, path, [...cleared.done, ...restored.done], `Configuration restored from ${path}`) };

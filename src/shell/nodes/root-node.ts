@@ -16,6 +16,13 @@ import { clearCommand, restoreCommand, saveCommand } from './targetctl-commands.
 import { rootStatusCommand, sessionsCommand } from './sessions-command.js';
 import type { ShellEnv } from './shell-env.js';
 
+/** The simulator names the kernel it imitates: its version line says which it was recorded on. */
+function versionData(lio: LioRoot): { version: string; simulates?: { series: string; release: string } } {
+  const release = lio.fs.backend === 'simulator' ? lio.kernelRelease() : undefined;
+  if (release === undefined) return { version };
+  return { version, simulates: { series: /^\d+\.\d+/.exec(release)?.[0] ?? release, release } };
+}
+
 /** `/`: the top of targetcli's tree, over a fresh model of the live configuration. */
 export function rootNode(fs: ConfigFs): UiNode {
   return rootNodeFor({ lio: new LioRoot(fs) });
@@ -48,8 +55,10 @@ export function rootNodeFor(env: ShellEnv): UiNode {
       restoreCommand(env),
       saveCommand(env),
       clearCommand(env),
-      nodeCommand(defineCommand({ name: 'version', summary: 'Prints the version of lioctl.', params: [] }), false, () => ({
-        result: result('version', { version }, (d) => `lioctl version ${d.version}`),
+      nodeCommand(defineCommand({ name: 'version', summary: 'Prints the version of lioctl (and the kernel the simulator imitates).', params: [] }), false, () => ({
+        result: result('version', versionData(env.lio), (d) =>
+          d.simulates === undefined ? `lioctl version ${d.version}` : `lioctl version ${d.version}, simulator of Linux ${d.simulates.series} (recorded on ${d.simulates.release})`,
+        ),
       })),
     ],
   });

@@ -1,7 +1,7 @@
 /**
  * Records, on a real kernel, the tree that mkdir produces for every LIO object kind and
  * the outcome of every conformance scenario. Run inside the VM by scripts/capture-fixtures;
- * the simulator is built from what this writes to fixtures/kernel/.
+ * the simulator is built from what this writes to fixtures/kernel/<series>/ (e.g. 6.12/).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,9 @@ import { FILEIO_FILE } from '../../conformance/objects.js';
 import { runAll, runQuietly, runStep } from '../../conformance/run-step.js';
 import { SCENARIOS } from '../../conformance/scenarios.js';
 
-const outDir = process.argv[2] ?? 'fixtures/kernel';
+/** One fixture set per kernel series: 6.1.0-57-amd64 → fixtures/kernel/6.1. */
+const series = /^(\d+\.\d+)/.exec(release())?.[1] ?? release();
+const outDir = `${process.argv[2] ?? 'fixtures/kernel'}/${series}`;
 const fs = new KernelConfigFs();
 const kinds: Record<string, FixtureKind> = {};
 

@@ -9,8 +9,8 @@ export interface Ran {
   readonly stderr: string;
 }
 
-function spawn(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Ran {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', env, maxBuffer: 64 << 20 });
+function spawn(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env, input = ''): Ran {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env, maxBuffer: 64 << 20, input });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,6 +29,11 @@ export function targetcliOk(line: string): string {
 /** The built lioctl (npm run build first), with preferences kept out of the user's home. */
 export function lioctl(...args: string[]): Ran {
   return spawn(process.execPath, ['bin/lioctl', ...args], { ...process.env, LIOCTL_HOME: '/tmp/lioctl-config-home' });
+}
+
+/** The built lioctl with lines on standard input (a script). */
+export function lioctlScript(args: readonly string[], lines: readonly string[]): Ran {
+  return spawn(process.execPath, ['bin/lioctl', ...args], { ...process.env, LIOCTL_HOME: '/tmp/lioctl-config-home' }, `${lines.join('\n')}\n`);
 }
 
 export function lioctlOk(...args: string[]): string {

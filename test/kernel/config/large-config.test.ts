@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KernelConfigFs } from '../../../src/configfs/index.js';
+import { withoutKernelOnlySettings } from '../../conformance/kernels.js';
 import { clearEverything, lioctlOk, standardPart } from './config-tools.js';
 
 const DIR = '/tmp/lioctl-large';
@@ -54,7 +55,9 @@ describe(`a generated configuration (${SIZE})`, () => {
     expect(timed('restoreconfig', () => lioctlOk('restoreconfig', GENERATED))).toBe(`Configuration restored from ${GENERATED}\n`);
     timed('saveconfig', () => lioctlOk('saveconfig', `${DIR}/saved.json`));
     const saved = readFileSync(`${DIR}/saved.json`, 'utf8');
-    expect(standardPart(withoutFixedAttributes(saved))).toEqual(standardPart(readFileSync(GENERATED, 'utf8')));
+    // The generator writes 6.1's TPG attributes; the kernel's own additions are not in it.
+    const comparable = (text: string): unknown => standardPart(JSON.stringify(withoutKernelOnlySettings(text)));
+    expect(comparable(withoutFixedAttributes(saved))).toEqual(comparable(readFileSync(GENERATED, 'utf8')));
 
     expect(timed('diff', () => lioctlOk('diff', GENERATED))).toBe(`No differences: the live configuration matches ${GENERATED}\n`);
     expect(timed('apply', () => lioctlOk('apply', GENERATED))).toBe(`Nothing to do: the live configuration already matches ${GENERATED}\n`);

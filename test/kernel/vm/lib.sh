@@ -10,11 +10,20 @@
 #   <kver>/initramfs.key         hash of what went into initramfs.cpio
 
 VM_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-VM_CACHE=${LIOCTL_VM_CACHE:-${HOME:-/root}/.cache/lioctl-vm}
+# LIOCTL_VM_KERNEL=6.12 picks Debian's linux-image-6.12-amd64 and a cache of its own, so
+# that both kernels stay ready side by side; unset or 6.1 is bookworm's default kernel
+# (linux-image-amd64), in the plain cache.
+VM_KERNEL=${LIOCTL_VM_KERNEL:-}
+case $VM_KERNEL in
+    ''|6.1) VM_KERNEL_META=linux-image-amd64 VM_CACHE_SUFFIX= ;;
+    *[!0-9.]*) echo "lioctl-vm: error: LIOCTL_VM_KERNEL must be a version such as 6.12, not '$VM_KERNEL'" >&2; exit 1 ;;
+    *) VM_KERNEL_META=linux-image-$VM_KERNEL-amd64 VM_CACHE_SUFFIX=-$VM_KERNEL ;;
+esac
+VM_CACHE=${LIOCTL_VM_CACHE:-${HOME:-/root}/.cache/lioctl-vm$VM_CACHE_SUFFIX}
 
 # What the host needs, and the peers used by tests and bench/ inside the guest
 # (the guest sees the host's filesystem, so they are installed on the host).
-HOST_PKGS="qemu-system-x86 busybox-static kmod xz-utils"
+HOST_PKGS="qemu-system-x86 busybox-static kmod xz-utils zstd"
 PEER_PKGS="open-iscsi targetcli-fb python3-rtslib-fb python3-configshell-fb dbus strace"
 
 # Loaded by the initramfs to reach the host's root over virtio-9p.
@@ -94,19 +103,24 @@ build_initrd() {
     rm -rf "$tmp"
 }
 
-# Decompress the bzImage payload (xz, as Debian builds it) into an ELF that
+# Decompress the bzImage payload (xz up to 6.1, zstd in Debian's 6.12) into an ELF that
 # qemu boots directly through its PVH entry note: no in-guest decompression.
 # Boot header: setup_sects at 0x1f1 (0 means 4), payload_offset at 0x248,
 # relative to the protected-mode code that follows the setup sectors.
 extract_vmlinux() { # BZIMAGE OUT
-    local sects off
+    local sects off magic unpack
     sects=$(od -An -tu1 -j $((0x1f1)) -N1 "$1" | tr -d ' ')
     off=$(od -An -tu4 -j $((0x248)) -N4 "$1" | tr -d ' ')
     [ "$sects" = 0 ] && sects=4
     off=$(( (sects + 1) * 512 + off ))
-    [ "$(od -An -tx1 -j "$off" -N6 "$1" | tr -d ' ')" = fd377a585a00 ] ||
-        { say "the kernel payload is not xz-compressed"; return 1; }
-    tail -c +$((off + 1)) "$1" | xz -dc --single-stream > "$2.tmp" || return 1
+    magic=$(od -An -tx1 -j "$off" -N6 "$1" | tr -d ' ')
+    case $magic in
+        fd377a585a00) unpack='xz -dc --single-stream' ;;
+        28b52ffd*) unpack='zstd -dcq' ;;
+        *) say "the kernel payload is neither xz nor zstd"; return 1 ;;
+    esac
+    # zstd stops at the end of its frame but complains about the trailing size word.
+    tail -c +$((off + 1)) "$1" | { $unpack > "$2.tmp" 2>/dev/null || [ -s "$2.tmp" ]; } || return 1
     # ELF, with a Xen PHYS32_ENTRY note (type 0x12): what qemu needs for PVH.
     [ "$(head -c4 "$2.tmp" | od -An -tx1 | tr -d ' ')" = 7f454c46 ] &&
         LC_ALL=C grep -qaP '\x04\x00\x00\x00[\x04\x08]\x00\x00\x00\x12\x00\x00\x00Xen\x00' "$2.tmp" ||

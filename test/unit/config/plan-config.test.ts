@@ -14,8 +14,8 @@ function small(change: (d: Record<string, unknown>) => void = () => undefined): 
 
 describe('planConfig', () => {
   it('plans nothing for a document against itself', () => {
-    expect(planConfig(doc(sample()), doc(sample()))).toEqual({ operations: [], warnings: [] });
-    expect(planConfig(small(), small())).toEqual({ operations: [], warnings: [] });
+    expect(planConfig(doc(sample()), doc(sample()))).toEqual({ operations: [], warnings: [], missing: [] });
+    expect(planConfig(small(), small())).toEqual({ operations: [], warnings: [], missing: [] });
   });
 
   it('restores in the kernel order, enabling the TPG last', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, EnvironmentError, NotFoundError, ValidationError } from '../../../src/errors/index.js';
 import { KernelRefusedError } from '../../../src/model/index.js';
+import { SIM_KERNELS, SimConfigFs, findSimKernel } from '../../../src/configfs/sim/index.js';
 import { expectError, kernelState, LOOP, newLio, SDB } from './helpers.js';
 
 describe('creating storage objects', () => {
@@ -59,11 +60,14 @@ describe('creating storage objects', () => {
   });
 
   it('refuses non-exclusive block objects on kernels before 6.17, which would open them exclusively anyway', () => {
-    const { lio, fs } = newLio();
-    expect(lio.kernelRelease()).toBe('6.1.0-56-amd64');
-    const err = expectError(() => lio.createBlock({ name: 'b', device: LOOP, exclusive: false }), ValidationError, 'unsupported');
-    expect(err.message).toBe('exclusive=false needs Linux 6.17 or later; this kernel is 6.1.0-56-amd64');
-    expect(fs.changes()).toEqual([]);
+    for (const series of SIM_KERNELS) {
+      const kernel = findSimKernel(series);
+      const { lio, fs } = newLio(new SimConfigFs(kernel));
+      expect(lio.kernelRelease()).toBe(kernel?.release);
+      const err = expectError(() => lio.createBlock({ name: 'b', device: LOOP, exclusive: false }), ValidationError, 'unsupported');
+      expect(err.message).toBe(`exclusive=false needs Linux 6.17 or later; this kernel is ${kernel?.release}`);
+      expect(fs.changes()).toEqual([]);
+    }
   });
 
   it('refuses a block object on something that is not a disk', () => {

@@ -59,12 +59,26 @@ describe('executePlan', () => {
   it('keeps going past a refused setting and reports each one by name', () => {
     const doc = edited((d) => {
       const disk = d.storage_objects.find((so) => so['name'] === 'disk1');
+      if (disk) disk['attributes'] = { ...(disk['attributes'] as object), pi_prot_type: 2, queue_depth: 64 };
+    });
+    const t = newLio();
+    const report = executePlan(t.lio, planRestore(doc).operations);
+    expect(report.failed.map((f) => f.message)).toEqual([expect.stringMatching(/^Cannot set attribute pi_prot_type to '2' of storage object fileio\/disk1: .*\[ENOSYS\]$/)]);
+    expect(report.skipped).toEqual([]);
+    expect(report.missing).toEqual([]);
+    expect(t.lio.storageObject('fileio', 'disk1').attributes.get('queue_depth')).toBe('64');
+  });
+
+  it('leaves out, and lists apart, a setting this kernel does not have: no failure', () => {
+    const doc = edited((d) => {
+      const disk = d.storage_objects.find((so) => so['name'] === 'disk1');
       if (disk) disk['attributes'] = { ...(disk['attributes'] as object), no_such_attribute: 1, queue_depth: 64 };
     });
     const t = newLio();
     const report = executePlan(t.lio, planRestore(doc).operations);
-    expect(report.failed.map((f) => f.message)).toEqual(["Unknown attribute 'no_such_attribute' of storage object fileio/disk1"]);
-    expect(report.skipped).toEqual([]);
+    expect(report.failed).toEqual([]);
+    expect(report.missing).toEqual([{ noun: 'attribute', name: 'no_such_attribute', kind: 'fileio' }]);
+    expect(report.done.map((op) => op.kind)).toContain('set-storage-attributes');
     expect(t.lio.storageObject('fileio', 'disk1').attributes.get('queue_depth')).toBe('64');
   });
 

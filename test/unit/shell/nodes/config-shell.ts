@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { SimConfigFs } from '../../../../src/configfs/sim/index.js';
+import { SimConfigFs, findSimKernel } from '../../../../src/configfs/sim/index.js';
 import { dumpConfig } from '../../../../src/config/dump/index.js';
 import { serializeConfig } from '../../../../src/config/index.js';
 import type { MemoryHost } from '../../../../src/model/index.js';
@@ -18,8 +18,11 @@ export interface ConfigShell extends TestLio, RecordingSession {
   state(): unknown;
 }
 
-export function configShell(options: { host?: MemoryHost; interactive?: boolean; json?: boolean; defaultSavefile?: string } = {}): ConfigShell {
-  const lio = newLio(new SimConfigFs(), options.host ?? testHost());
+/** `kernel`: the series the simulator imitates (default: the newest captured). */
+export function configShell(options: { host?: MemoryHost; interactive?: boolean; json?: boolean; defaultSavefile?: string; kernel?: string } = {}): ConfigShell {
+  const kernel = options.kernel === undefined ? undefined : findSimKernel(options.kernel);
+  if (options.kernel !== undefined && kernel === undefined) throw new Error(`no simulator of ${options.kernel}`);
+  const lio = newLio(new SimConfigFs(kernel), options.host ?? testHost());
   const savefile = options.defaultSavefile;
   const env: ShellEnv = {
     lio: lio.lio,
