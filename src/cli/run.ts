@@ -7,9 +7,10 @@ import { ShellSession } from '../shell/session/index.js';
 import { rootNode } from '../shell/nodes/root-node.js';
 import { defaultLockPath, withCommandLock } from './command-lock.js';
 import { stderr } from './std-output.js';
+import type { Persona } from './invoked-as.js';
 
 /** Chooses the mode: one line from argv, a script on stdin, or the interactive shell. */
-export async function run(words: readonly string[], options: GlobalOptions): Promise<number> {
+export async function run(words: readonly string[], options: GlobalOptions, persona: Persona = 'lioctl'): Promise<number> {
   const interactive = words.length === 0 && process.stdin.isTTY === true;
   const backend = await openBackend({
     ...(options.sim === undefined ? {} : { sim: options.sim }),
@@ -38,7 +39,7 @@ export async function run(words: readonly string[], options: GlobalOptions): Pro
     }
     if (!interactive) {
       const { runScript } = await import('./run-script.js');
-      return await runScript(session, process.stdin, options.json);
+      return await runScript(session, process.stdin, { json: options.json, keepGoing: persona === 'targetcli' });
     }
     const { runRepl } = await import('./repl.js');
     return await runRepl(session, options.json);
