@@ -4,7 +4,7 @@ import { consoleOutput } from './console-output.js';
 import type { GlobalOptions } from './global-options.js';
 import { Preferences } from '../shell/prefs/preferences.js';
 import { ShellSession } from '../shell/session/index.js';
-import { rootNode } from '../shell/nodes/root-node.js';
+import { rootNode, targetcliRootNode } from '../shell/nodes/root-node.js';
 import { defaultLockPath, withCommandLock } from './command-lock.js';
 import { stderr } from './std-output.js';
 import type { Persona } from './invoked-as.js';
@@ -18,12 +18,15 @@ export async function run(words: readonly string[], options: GlobalOptions, pers
     interactive,
   });
   if (backend.notice !== undefined) stderr.write(`${backend.notice}\n`);
-  const prefs = Preferences.inHome();
+  // targetcli saves the configuration when a session ends and scripts written for it count
+  // on that; only for the live target, never a simulated one over the real saved file.
+  const liveTarget = backend.fs.backend === 'kernel' && options.root === undefined;
+  const prefs = persona === 'targetcli' && liveTarget ? Preferences.inHome({ auto_save_on_exit: true }) : Preferences.inHome();
   const notRoot = backend.fs.backend === 'kernel' && options.root === undefined && process.getuid?.() !== 0;
   const session = new ShellSession({
     fs: backend.fs,
     prefs,
-    root: rootNode,
+    root: persona === 'targetcli' ? targetcliRootNode : rootNode,
     output: consoleOutput({ json: options.json, colorMode: prefs.get('color_mode') }),
     json: options.json,
     interactive,
@@ -39,7 +42,9 @@ export async function run(words: readonly string[], options: GlobalOptions, pers
     }
     if (!interactive) {
       const { runScript } = await import('./run-script.js');
-      return await runScript(session, process.stdin, { json: options.json, keepGoing: persona === 'targetcli' });
+      const code = await runScript(session, process.stdin, { json: options.json, keepGoing: persona === 'targetcli' });
+      const { saveOnExit } = await import('./save-on-exit.js');
+      return code !== 0 ? code : saveOnExit(session, options.json);
     }
     const { runRepl } = await import('./repl.js');
     return await runRepl(session, options.json);

@@ -41,4 +41,18 @@ describe('bin/lioctl started as targetcli', () => {
     const r = targetcli(['--sim', box.state, '/iscsi', 'delete', 'iqn.2003-01.org.example:absent'], box);
     expect(r.status).toBe(4);
   });
+
+  it('prints the status lines targetcli prints for / and /backstores, which scripts grep', () => {
+    const box = sandbox();
+    expect(targetcli(['--sim', box.state, '/', 'status'], box).stdout).toBe('Status for /: \n');
+    expect(targetcli(['--sim', box.state, '/backstores', 'status'], box).stdout).toBe('Status for /backstores: \n');
+    // Under its own name / status keeps its sessions and health warnings.
+    expect(lioctl(['--sim', box.state, '/', 'status'], box).stdout).toBe('Status for /: 0 sessions, 0 warnings\n');
+  });
+
+  it('does not save a simulated configuration over the real saved file at the end of a script', () => {
+    const box = sandbox();
+    const r = targetcli(['--sim', box.state], box, '/backstores/ramdisk create rd1 1M\n');
+    expect(r).toMatchObject({ status: 0, stdout: 'Created ramdisk rd1 with size 1048576.\n' });
+  });
 });

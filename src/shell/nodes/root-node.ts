@@ -21,19 +21,25 @@ export function rootNode(fs: ConfigFs): UiNode {
   return rootNodeFor({ lio: new LioRoot(fs) });
 }
 
+/** `/` as targetcli shows it, for lioctl started under that name: `status` is its bare line. */
+export function targetcliRootNode(fs: ConfigFs): UiNode {
+  return rootNodeFor({ lio: new LioRoot(fs), targetcliStatus: true });
+}
+
 /** `/` over a given model (tests give one with a fake machine). */
 export function rootNodeFor(env: ShellEnv): UiNode {
   const children = (): UiNode[] => [backstoresNode(env), ...fabricNodes(env)];
   return makeNode({
     name: '/',
     parent: '/',
-    summary: () => plain('...'),
+    summary: () => plain(''),
     children,
     // Looking up one fabric must not probe every other one.
     child: (name) => (name === 'backstores' ? backstoresNode(env) : fabricNode(env, name)),
     commands: () => [
       sessionsCommand(env),
-      rootStatusCommand(env),
+      // Under targetcli's name the built-in status prints targetcli's bare line.
+      ...(env.targetcliStatus === true ? [] : [rootStatusCommand(env)]),
       saveconfigCommand(env),
       clearconfigCommand(env),
       restoreconfigCommand(env),
