@@ -13,8 +13,8 @@ export interface WildFile {
   /** JSON paths a refusal names (refused files only). */
   readonly refusedPaths?: readonly string[];
   /**
-   * Why the kernel in the VM cannot hold part of it (no such hardware or daemon): both tools
-   * then report an error for that part, and the test compares the rest.
+   * Why the kernel in the VM cannot hold part of it (no such hardware, daemon or device
+   * limit): both tools then report an error for that part, and the test compares the rest.
    */
   readonly vmLimit?: string;
   /** What it brings to the corpus. */
@@ -25,11 +25,14 @@ export const WILD_FILES: readonly WildFile[] = [
   {
     file: 'targetcli-containers-block.json',
     kind: 'restorable',
+    vmLimit:
+      'saved on a newer kernel for another disk: the 6.1 kernel has no emulate_rsoc attribute and the loop device refuses optimal_sectors 4294967288 and queue_depth 256, so both tools restore the rest and report those three',
     covers: 'targetcli-fb 2.1.5x (python3 layout): block object with the newer attributes (alua_support, pgr_support, emulate_rsoc), target parameter cmd_completion_affinity, demo-mode TPG, 0.0.0.0 portal',
   },
   {
     file: 'yast-target-several-tpgs.json',
     kind: 'restorable',
+    vmLimit: 'saved for other disks: the loop devices refuse optimal_sectors 8192 of the two block objects, so both tools restore the rest and report those two',
     covers:
       'targetcli-fb 2.1.fb4x (python2 layout, no login_keys_workaround): block and fileio objects, 7 targets (iqn and eui), a target with TPGs 8, 1 and 3, TPG and ACL mutual CHAP, eui initiators, an IQN initiator without a colon, mapped LUN numbers that differ from the TPG LUN',
   },
