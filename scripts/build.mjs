@@ -126,7 +126,7 @@ const warmUp = (args, input) => {
 try {
   const lun = '/iscsi/iqn.2003-01.org.example.bench:target0000/tpg1/luns';
   warmUp(
-    ['--sim', join(scratch, 'sim.json')],
+    ['--sim-state', join(scratch, 'sim.json')],
     [
       'restoreconfig savefile=scripts/code-cache-warmup.json',
       '/backstores/ramdisk create warm 1M',

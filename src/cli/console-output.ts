@@ -11,7 +11,7 @@ export interface ConsoleStyle {
 /**
  * Binds shell output to the process: results to stdout (human text or JSON from the same
  * object), messages to stdout as targetcli does, or to stderr in --json mode so stdout
- * stays parseable. Colour only on a terminal.
+ * stays parseable (warnings there as `{"warning":{"message"}}` lines). Colour only on a terminal.
  */
 export function consoleOutput(style: ConsoleStyle): ShellOutput {
   const tty = stdout.isTTY;
@@ -21,7 +21,8 @@ export function consoleOutput(style: ConsoleStyle): ShellOutput {
   const messages = style.json ? stderr : stdout;
   return {
     info: (m) => messages.write(`${color ? chalk.green(m) : m}\n`),
-    warn: (m) => stderr.write(`${color ? chalk.yellow(m) : `Warning: ${m}`}\n`),
+    // In --json a warning is data, like an error: one object per line on stderr.
+    warn: (m) => stderr.write(style.json ? `${JSON.stringify({ warning: { message: m } })}\n` : `${color ? chalk.yellow(m) : `Warning: ${m}`}\n`),
     result: (r: CommandResult) => {
       if (style.json) stdout.write(`${JSON.stringify({ kind: r.kind, data: r.data }, null, 2)}\n`);
       else stdout.write(`${r.human(r.data, human)}\n`);

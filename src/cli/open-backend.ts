@@ -5,7 +5,7 @@ import { DEFAULT_ROOT, KernelConfigFs, type ConfigFs } from '../configfs/index.j
 import { EnvironmentError } from '../errors/index.js';
 
 export interface BackendOptions {
-  /** `--sim [FILE]`: true for the default state file. */
+  /** `--sim` (true: the default state file) or `--sim-state FILE` / `--sim=FILE`. */
   readonly sim?: string | boolean;
   /** `--root DIR`: another configfs root. */
   readonly root?: string;

@@ -20,7 +20,9 @@ function program(): Command {
     .version(version, '-v, --version', 'print the version and exit')
     .helpOption('-h, --help', 'print this help and exit')
     .option('--json', 'print results of read commands as JSON (no colour, no prose)', false)
-    .option('--sim [statefile]', 'use the configfs simulator, state kept in STATEFILE between runs (default ~/.lioctl/sim-state.json)')
+    // No optional argument: `--sim ls` must run ls, not keep the state in a file named ls.
+    .option('--sim', 'use the configfs simulator (state kept in ~/.lioctl/sim-state.json)')
+    .option('--sim-state <file>', 'use the simulator with its state kept in FILE (also --sim=FILE)')
     .option('--root <dir>', 'use another configfs root instead of /sys/kernel/config/target')
     .option('--dry-run', 'the same as dry_run=true: restoreconfig, apply and restore list the operations and change nothing')
     .argument('[words...]', 'a shell line: [path] [command] [positional...] [key=value...]')
@@ -35,6 +37,40 @@ function program(): Command {
     });
 }
 
+/** Options that take the next word as their value. */
+const WITH_VALUE = new Set(['--root', '--sim-state']);
+
+/** `--sim=FILE` among the leading options is `--sim-state FILE`; the equals sign keeps FILE from being a command. */
+function expandSimEquals(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] ?? '';
+    if (!word.startsWith('-') || word === '--') return [...out, ...argv.slice(i)];
+    if (word.startsWith('--sim=')) out.push('--sim-state', word.slice('--sim='.length));
+    else out.push(word);
+    if (WITH_VALUE.has(word) && i + 1 < argv.length) out.push(argv[++i] ?? '');
+  }
+  return out;
+}
+
+interface CommanderOptions {
+  readonly json: boolean;
+  readonly sim?: boolean;
+  readonly simState?: string;
+  readonly root?: string;
+  readonly dryRun?: boolean;
+}
+
+function globalOptions(o: CommanderOptions): GlobalOptions {
+  const sim = o.simState ?? o.sim;
+  return {
+    json: o.json,
+    ...(sim === undefined ? {} : { sim }),
+    ...(o.root === undefined ? {} : { root: o.root }),
+    ...(o.dryRun === undefined ? {} : { dryRun: o.dryRun }),
+  };
+}
+
 /** Parses options with commander; undefined when it printed help or the version. */
 export function parseOptions(argv: readonly string[]): ParsedArgs | undefined {
   const cmd = program();
@@ -43,7 +79,7 @@ export function parseOptions(argv: readonly string[]): ParsedArgs | undefined {
     words = w;
   });
   try {
-    cmd.parse(argv as string[], { from: 'user' });
+    cmd.parse(expandSimEquals(argv), { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.version' || err.code === 'commander.helpDisplayed' || err.code === 'commander.help') return undefined;
@@ -51,5 +87,5 @@ export function parseOptions(argv: readonly string[]): ParsedArgs | undefined {
     }
     throw err;
   }
-  return { words, options: cmd.opts<GlobalOptions>() };
+  return { words, options: globalOptions(cmd.opts<CommanderOptions>()) };
 }

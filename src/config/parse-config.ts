@@ -2,6 +2,7 @@ import { ConfigValidationError, type ConfigIssue } from './config-error.js';
 import { ROOT_PATH } from './json-path.js';
 import { ParseContext, type UnknownKeyPolicy } from './parse/context.js';
 import { readFabricModules } from './parse/fabric-modules.js';
+import { checkPlaceholders } from './parse/placeholders.js';
 import { readLioctlSection } from './parse/lioctl-section.js';
 import { checkReferences } from './parse/references.js';
 import { readStorageObjects } from './parse/storage-objects.js';
@@ -42,6 +43,8 @@ export function parseConfig(value: unknown, options: ParseConfigOptions = {}): P
   const ctx = new ParseContext(options.unknownKeys ?? 'error');
   const root = readObject(ctx, ROOT_PATH, value);
   if (root === undefined) throw new ConfigValidationError(ctx.issues, options.source);
+  // An unrendered template: every other complaint would only follow from its placeholders.
+  if (checkPlaceholders(ctx, ROOT_PATH, root)) throw new ConfigValidationError(ctx.issues, options.source);
   ctx.checkKeys(ROOT_PATH, root, TOP_LEVEL_KEYS);
   const fabricModules = readFabricModules(ctx, 'fabric_modules', root['fabric_modules']);
   const issuesBefore = ctx.issues.length;

@@ -14,7 +14,7 @@ describe('bin/lioctl', () => {
   it('documents the global options in --help', () => {
     const r = lioctl(['--help'], sandbox());
     expect(r.status).toBe(0);
-    for (const option of ['--json', '--sim [statefile]', '--root <dir>', '--version', '--help']) expect(r.stdout).toContain(option);
+    for (const option of ['--json', '--sim-state <file>', '--root <dir>', '--version', '--help']) expect(r.stdout).toContain(option);
     // Written to fit 80 columns, so the example is never broken by commander's wrapping.
     expect(r.stdout).toContain('\n  lioctl /backstores/fileio create disk1 /srv/disk1.img 1G\n');
   });
@@ -33,7 +33,7 @@ describe('bin/lioctl', () => {
 
   it('runs a change to its end when the reader of its output has gone, and says nothing of it', async () => {
     const box = sandbox();
-    const sim = ['--sim', box.state];
+    const sim = ['--sim-state', box.state];
     const created = await lioctlIntoClosedPipe([...sim, '/backstores/ramdisk', 'create', 'rd0', '1M'], box);
     expect(created).toEqual({ status: 0, stderr: '' });
     expect(await lioctlIntoClosedPipe([...sim, 'ls', '/'], box)).toEqual({ status: 0, stderr: '' });
@@ -42,7 +42,7 @@ describe('bin/lioctl', () => {
 
   it('stops a script at the first error, naming the line, with its exit code', () => {
     const box = sandbox();
-    const r = lioctl(['--sim', box.state], { ...box, input: 'pwd\nnosuch\npwd\n' });
+    const r = lioctl(['--sim-state', box.state], { ...box, input: 'pwd\nnosuch\npwd\n' });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('/\n');
     expect(r.stderr).toBe('lioctl: line 2: Command not found nosuch\n');
@@ -50,7 +50,7 @@ describe('bin/lioctl', () => {
 
   it('shows a caret under an unterminated quote', () => {
     const box = sandbox();
-    const r = lioctl(['--sim', box.state], { ...box, input: "set global prompt_length='3\n" });
+    const r = lioctl(['--sim-state', box.state], { ...box, input: "set global prompt_length='3\n" });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/line 1: .*quote/);
     expect(r.stderr).toContain('^');
@@ -58,7 +58,7 @@ describe('bin/lioctl', () => {
 
   it('reports errors as JSON on stderr with --json', () => {
     const box = sandbox();
-    const r = lioctl(['--json', '--sim', box.state, 'nosuch'], box);
+    const r = lioctl(['--json', '--sim-state', box.state, 'nosuch'], box);
     expect(r.status).toBe(2);
     expect(JSON.parse(r.stderr)).toEqual({ error: { code: 'usage', message: 'Command not found nosuch' } });
     expect(r.stdout).toBe('');
@@ -67,7 +67,7 @@ describe('bin/lioctl', () => {
   it('takes --dry-run before or after the command, and changes nothing', () => {
     const box = sandbox();
     const file = join(box.home, 'wanted.json');
-    const sim = ['--sim', box.state];
+    const sim = ['--sim-state', box.state];
     expect(lioctl([...sim, '/backstores/ramdisk', 'create', 'rd0', '1M'], box).status).toBe(0);
     expect(lioctl([...sim, 'saveconfig', file], box).status).toBe(0);
     expect(lioctl([...sim, '/backstores/ramdisk', 'delete', 'rd0'], box).status).toBe(0);

@@ -11,8 +11,8 @@ maybe('interactive shell in a real terminal', () => {
 
   function start(): { pane: TmuxPane; state: string; home: string } {
     const box = sandbox();
-    lioctl(['--sim', box.state, '/backstores/ramdisk', 'create', 'rdisk1', '1M'], box);
-    pane = TmuxPane.start(`${process.execPath} ${BIN} --sim ${box.state}`, { LIOCTL_HOME: box.home, HOME: box.home, TERM: 'xterm' });
+    lioctl(['--sim-state', box.state, '/backstores/ramdisk', 'create', 'rdisk1', '1M'], box);
+    pane = TmuxPane.start(`${process.execPath} ${BIN} --sim-state ${box.state}`, { LIOCTL_HOME: box.home, HOME: box.home, TERM: 'xterm' });
     return { pane, ...box };
   }
 

@@ -50,7 +50,7 @@ export function performTpgMemberOperation(lio: LioRoot, op: TpgMemberOperation, 
       return;
     }
     case 'create-portal':
-      tpg(lio, op.tpg).createPortal(op.ipAddress, op.port, { iser: op.iser, offload: op.offload });
+      tpg(lio, op.tpg).createPortal(op.ipAddress, op.port);
       return;
     case 'set-portal':
       return setPortal(lio, op);

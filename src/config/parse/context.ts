@@ -1,4 +1,5 @@
 import { ValidationError } from '../../errors/index.js';
+import { normalizeWwn, type NormalizeWwnOptions, type WwnType } from '../../model/validate/index.js';
 import type { ConfigIssue } from '../config-error.js';
 import { childPath, type JsonPath } from '../json-path.js';
 
@@ -31,6 +32,13 @@ export class ParseContext {
       if (err instanceof ValidationError) return this.error(path, err.message);
       throw err;
     }
+  }
+
+  /** A WWN normalised as rtslib does; a name rtslib and the kernel take but the standard does not is a warning at `path`. */
+  wwn(path: JsonPath, raw: string, types: readonly WwnType[], options: NormalizeWwnOptions = {}): string | undefined {
+    const normalized = this.validated(path, () => normalizeWwn(raw, types, options));
+    if (normalized?.warning !== undefined) this.warn(path, normalized.warning);
+    return normalized?.wwn;
   }
 
   /**

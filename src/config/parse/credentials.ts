@@ -1,4 +1,4 @@
-import { normalizeChapValue, weakSecretWarning, type ChapField } from '../../model/validate/index.js';
+import { chapWarning, normalizeChapValue, type ChapField } from '../../model/validate/index.js';
 import { childPath, type JsonPath } from '../json-path.js';
 import { CHAP_KEYS, DISCOVERY_KEYS, type ChapKeys, type DiscoveryKeys } from '../schema.js';
 import { kindOf, type ParseContext } from './context.js';
@@ -40,8 +40,8 @@ function readCredentials(
     const text = ctx.validated(at, () => normalizeChapValue(field, value));
     // '' is how rtslib spells "unset": the key is simply absent from its dumps.
     if (text !== undefined && text !== '') out[key] = text;
-    const weak = text !== undefined && field.endsWith('password') ? weakSecretWarning(text, field) : undefined;
-    if (weak !== undefined) ctx.warn(at, weak);
+    const warning = text === undefined ? undefined : chapWarning(field, text);
+    if (warning !== undefined) ctx.warn(at, warning);
   });
   return out;
 }

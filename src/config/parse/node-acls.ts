@@ -1,4 +1,4 @@
-import { normalizeWwn, parseLun, parseMappedLun, validateTagName, type WwnType } from '../../model/validate/index.js';
+import { parseLun, parseMappedLun, validateTagName, type WwnType } from '../../model/validate/index.js';
 import { childPath, type JsonPath } from '../json-path.js';
 import { CHAP_KEYS, type MappedLunConfig, type NodeAclConfig } from '../schema.js';
 import { kindOf, optional, type ParseContext } from './context.js';
@@ -68,7 +68,7 @@ function readNodeAcl(ctx: ParseContext, path: JsonPath, value: unknown, rules: A
   let wwn: string | undefined;
   if (typeof rawWwn === 'string') {
     // An initiator's name is its identity: a legacy naa.6 name is not rewritten as targets' are.
-    wwn = ctx.validated(at('node_wwn'), () => normalizeWwn(rawWwn, rules.wwnTypes, { rewriteLegacyNaa: false }).wwn);
+    wwn = ctx.wwn(at('node_wwn'), rawWwn, rules.wwnTypes, { rewriteLegacyNaa: false });
   } else if (rawWwn !== undefined) {
     ctx.error(at('node_wwn'), `expected an initiator WWN, got ${kindOf(rawWwn)}`);
   }

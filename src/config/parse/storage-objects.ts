@@ -35,6 +35,16 @@ function readSize(ctx: ParseContext, path: JsonPath, value: unknown, required: b
   return ctx.validated(path, () => parseSize(value));
 }
 
+/**
+ * A fileio size of 0 is what some dumps hold for a file: the file's own size is used, as
+ * targetcli's create does for an existing file (a missing file still needs a size).
+ */
+function readFileioSize(ctx: ParseContext, path: JsonPath, value: unknown): number | undefined {
+  if (value !== 0 && value !== '0') return readSize(ctx, path, value, false);
+  ctx.warn(path, "size 0; the file's own size is used");
+  return undefined;
+}
+
 function readStorageObject(ctx: ParseContext, path: JsonPath, value: unknown): StorageObjectConfig | undefined {
   const obj = readObject(ctx, path, value);
   if (obj === undefined) return undefined;
@@ -74,7 +84,7 @@ function readPluginKeys(
     }
     case 'fileio': {
       const dev = readDevicePath(ctx, at('dev'), obj['dev'], 'fileio');
-      const size = readSize(ctx, at('size'), obj['size'], false);
+      const size = readFileioSize(ctx, at('size'), obj['size']);
       const flags = { ...optional('write_back', bool('write_back')), ...optional('aio', bool('aio')) };
       return dev === undefined ? undefined : { plugin, ...common, dev, ...optional('wwn', wwn), ...optional('size', size), ...flags };
     }

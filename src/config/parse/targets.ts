@@ -1,5 +1,4 @@
 import { FABRICS, FABRIC_NAMES, isFabricName, type FabricSpec } from '../../model/fabric/fabric-specs.js';
-import { normalizeWwn } from '../../model/validate/index.js';
 import { childPath, type JsonPath } from '../json-path.js';
 import type { TargetConfig } from '../schema.js';
 import { kindOf, optional, type ParseContext } from './context.js';
@@ -28,7 +27,7 @@ function readTarget(ctx: ParseContext, path: JsonPath, value: unknown): TargetCo
     if (rawWwn !== undefined) ctx.error(at('wwn'), `expected a target WWN, got ${kindOf(rawWwn)}`);
   } else if (spec !== undefined) {
     // Legacy 16-digit naa.6 names become naa.5, exactly as rtslib's Target() rewrites them.
-    wwn = ctx.validated(at('wwn'), () => normalizeWwn(rawWwn, spec.wwnTypes).wwn);
+    wwn = ctx.wwn(at('wwn'), rawWwn, spec.wwnTypes);
   }
   const parameters = readParameters(ctx, at('parameters'), obj['parameters']);
   if (spec === undefined) return undefined;

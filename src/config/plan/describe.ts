@@ -119,10 +119,8 @@ export function describeOperation(op: PlanOperation): string {
     }
     case 'set-lun-alua-group':
       return `move LUN ${op.index} in ${tpgLabel(op.tpg)} to ALUA group ${op.aluaGroup}`;
-    case 'create-portal': {
-      const extras = [op.iser ? 'iSER' : '', op.offload ? 'offload' : ''].filter((s) => s !== '');
-      return `create portal ${op.ipAddress}:${op.port} in ${tpgLabel(op.tpg)}${extras.length === 0 ? '' : ` with ${extras.join(' and ')}`}`;
-    }
+    case 'create-portal':
+      return `create portal ${op.ipAddress}:${op.port} in ${tpgLabel(op.tpg)}`;
     case 'set-portal':
       return `set portal ${portalText(op.ipAddress, op.port, op.iser, op.offload)} in ${tpgLabel(op.tpg)}`;
     case 'create-node-acl':

@@ -71,14 +71,8 @@ export type PlanOperation =
       readonly aluaGroup?: string;
     }
   | { readonly kind: 'set-lun-alua-group'; readonly tpg: TpgId; readonly index: number; readonly aluaGroup: string }
-  | {
-      readonly kind: 'create-portal';
-      readonly tpg: TpgId;
-      readonly ipAddress: string;
-      readonly port: number;
-      readonly iser: boolean;
-      readonly offload: boolean;
-    }
+  /** A plain TCP portal: iSER and offload follow as a set-portal, so a kernel without them keeps the portal (as targetcli does). */
+  | { readonly kind: 'create-portal'; readonly tpg: TpgId; readonly ipAddress: string; readonly port: number }
   | {
       readonly kind: 'set-portal';
       readonly tpg: TpgId;

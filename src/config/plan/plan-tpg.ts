@@ -32,7 +32,10 @@ function createLun(b: PlanBuilder, tpg: TpgId, lun: LunConfig): void {
 }
 
 function createPortal(b: PlanBuilder, tpg: TpgId, p: PortalConfig): void {
-  b.add({ kind: 'create-portal', tpg, ipAddress: p.ip_address, port: p.port, iser: p.iser, offload: p.offload });
+  b.add({ kind: 'create-portal', tpg, ipAddress: p.ip_address, port: p.port });
+  // A kernel that refuses iSER (no ib_isert, no RDMA) costs the flag, not the portal initiators use.
+  const flags = { ...(p.iser ? { iser: true } : {}), ...(p.offload ? { offload: true } : {}) };
+  if (p.iser || p.offload) b.add({ kind: 'set-portal', tpg, ipAddress: p.ip_address, port: p.port, ...flags });
 }
 
 function setEnable(ctx: TpgPlanContext, tpg: TpgId, enable: boolean): void {

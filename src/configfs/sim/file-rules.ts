@@ -23,6 +23,8 @@ export interface SimContext {
   /** Names in a directory ([] when it does not exist). */
   listDir(path: string): string[];
   /** The value read from the object's nexus (loopback/vhost), if set. */
+  /** Whether the host serves iSER (ib_isert loads), as the host the fixtures come from did. */
+  iserAvailable(): boolean;
 }
 
 /** Result of a write rule: the content to store, or the errno to fail with. */
@@ -264,7 +266,8 @@ export function ruleForWrite(ctx: SimContext, owner: string, kind: ObjectKind, r
   const v = chomp(value);
   if (rel.startsWith('auth/') || rel.startsWith('discovery_auth/')) {
     if (rel.endsWith('enforce_discovery_auth')) return v === '0' || v === '1' ? { store: `${v}\n` } : { errno: 'EINVAL' };
-    return v.length > 255 ? { errno: 'EINVAL' } : { store: `${v}\n` };
+    // The kernel's buffer is 256 bytes with the terminator; it counts the bytes written.
+    return Buffer.byteLength(value) > 255 ? { errno: 'EINVAL' } : { store: `${v}\n` };
   }
   switch (kind) {
     case 'device':
@@ -290,6 +293,8 @@ export function ruleForWrite(ctx: SimContext, owner: string, kind: ObjectKind, r
       if (!isInt(v)) return { errno: 'EINVAL' };
       return { store: `${Number(v)}\n` };
     case 'portal':
+      // Without ib_isert the kernel cannot make the RDMA listener: EINVAL (test/kernel/model/accept.test.ts).
+      if (rel === 'iser' && v === '1' && !ctx.iserAvailable()) return { errno: 'EINVAL' };
       return v === '0' || v === '1' ? { store: `${v}\n` } : { errno: 'EINVAL' };
     default:
       return isInt(v) || rel === 'dbroot' || rel === 'cpus_allowed_list' ? { store: `${v}\n` } : { errno: 'EINVAL' };

@@ -56,6 +56,12 @@ export class SimConfigFs implements ConfigFs {
   private readonly lunGroups = new Map<string, string>();
   private readonly failures: InjectedFailure[] = [];
   private hbaCounter = 0;
+  /**
+   * Whether the simulated host serves iSER. The fixtures' host did (ib_isert loads and binds
+   * even without an RDMA device); false simulates a host where it cannot, whose kernel refuses
+   * `iser` = 1 with EINVAL.
+   */
+  iserAvailable = true;
 
   constructor() {
     this.meta.set('', { owner: '', kind: 'root', mode: 0o755, isDefault: true });
@@ -320,6 +326,7 @@ export class SimConfigFs implements ConfigFs {
     setLunAluaGroup: (lun, group) => this.lunGroups.set(lun, group),
     devices: () => this.devices.entries(),
     listDir: (p) => (this.meta.has(p) && this.isDir(p) ? (this.vol.readdirSync(this.v(p)) as string[]) : []),
+    iserAvailable: () => this.iserAvailable,
   };
 
   private v(p: string): string {

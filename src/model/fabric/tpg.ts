@@ -9,7 +9,7 @@ import { applySteps, type Step } from '../steps.js';
 import type { Session } from '../session/session.js';
 import { tpgSessions } from '../session/collect-sessions.js';
 import type { StorageObject } from '../storage/storage-object.js';
-import { parseLun, parsePortalAddress, parsePortalPort, portalDirName, normalizeWwn, toFabricWwn } from '../validate/index.js';
+import { isWildcardAddress, parseLun, parsePortalAddress, parsePortalPort, portalDirName, normalizeWwn, toFabricWwn } from '../validate/index.js';
 import { createLun, lunCreation, type CreateLunOptions } from './create-lun.js';
 import { createNodeAcl, type CreateNodeAclOptions } from './create-node-acl.js';
 import { createPortal, type CreatePortalOptions } from './create-portal.js';
@@ -225,6 +225,17 @@ export class Tpg {
   findPortal(address: string, port: number | string = 3260): Portal | undefined {
     const portal = new Portal(this, { ...parsePortalAddress(address), port: parsePortalPort(port) });
     return this.fs.exists(portal.path) ? portal : undefined;
+  }
+
+  /**
+   * The portal on every address at `port` when `address` is a wildcard too, whichever
+   * spelling each has: 0.0.0.0 and [::0] cannot both listen on one port, and scripts
+   * written for targetcli 2.1 name 0.0.0.0 where 3.0 (and lioctl) made [::0].
+   */
+  findWildcardPortal(address: string, port: number | string = 3260): Portal | undefined {
+    if (!isWildcardAddress(parsePortalAddress(address))) return undefined;
+    const wanted = parsePortalPort(port);
+    return this.portals().find((p) => p.port === wanted && isWildcardAddress(p.address));
   }
 
   portal(address: string, port: number | string = 3260): Portal {

@@ -11,15 +11,16 @@ export const MAX_TAG_BYTES = 63;
 
 export type NameKind = 'Storage object' | 'ALUA group';
 
-// The UI path grammar only accepts these in a path segment; other names could be created
-// but never navigated to, so they are refused up front.
-const NAME_CHARS = 'A-Za-z0-9:_.[\\]-';
+// What targetcli's grammar takes in a name (configshell's value characters but '*', a path
+// wildcard, and '/'), so every configuration targetcli made restores; spaces, control and
+// non-ASCII characters it cannot type are refused.
+const NAME_CHARS = 'A-Za-z0-9:_.[\\]?;&$!#,=+<>()~@%-';
 const NAME_CHAR = new RegExp(`^[${NAME_CHARS}]$`);
 /** A name of those characters alone, each one byte: within maxBytes it passes every check. */
 const PLAIN_NAME = new RegExp(`^[${NAME_CHARS}]+$`);
 const isNameChar = (ch: string): boolean => NAME_CHAR.test(ch);
-const NAME_RULE = 'use only letters, digits and : _ . [ ] -';
-const TAG_RULE = 'use only letters, digits and : _ [ ] -';
+const NAME_RULE = 'use letters, digits and punctuation other than / * \\ \' " ` ^ { } |';
+const TAG_RULE = 'use letters, digits and punctuation other than . / * \\ \' " ` ^ { } |';
 
 function checkCommon(what: string, name: string, rule: string, maxBytes: number): void {
   // A restore checks thousands of names: the usual one passes one expression, and the

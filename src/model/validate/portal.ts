@@ -43,6 +43,11 @@ export function parsePortalAddress(input: string): PortalAddress {
   );
 }
 
+/** 0.0.0.0, or the IPv6 unspecified address in any spelling (`::`, `::0`, `0::0`): a portal on every address. */
+export function isWildcardAddress(address: PortalAddress): boolean {
+  return address.family === 'ipv4' ? address.address === '0.0.0.0' : /^[0:]+$/.test(address.address);
+}
+
 /** Parses a TCP port, 1-65535. */
 export function parsePortalPort(input: string | number): number {
   const text = typeof input === 'number' ? String(input) : input.trim();

@@ -2,7 +2,7 @@ import { describeChar, firstCharNotMatching, shown, utf8Length } from './text.js
 
 /** One type's verdict; `reason` says why in words that name the input. */
 export type WwnCheck =
-  | { readonly ok: true; readonly wwn: string; readonly rewrittenFrom?: string }
+  | { readonly ok: true; readonly wwn: string; readonly rewrittenFrom?: string; readonly warning?: string }
   | { readonly ok: false; readonly reason: string };
 
 const accept = (wwn: string): WwnCheck => ({ ok: true, wwn });

@@ -1,5 +1,5 @@
 import { invalid, ValidationCode } from './invalid.js';
-import { iqnProblem } from './iqn.js';
+import { checkIqn } from './iqn.js';
 import { shown } from './text.js';
 import { checkEui, checkFree, checkIb, checkNaa, checkUnitSerial, type WwnCheck } from './wwn-check.js';
 
@@ -18,6 +18,8 @@ export interface NormalizedWwn {
   readonly wwn: string;
   /** Set when a legacy `naa.6` 16-digit name was rewritten, so callers can say so. */
   readonly rewrittenFrom?: string;
+  /** A rule of the standard the name breaks that rtslib and the kernel do not enforce (one line). */
+  readonly warning?: string;
 }
 
 export interface NormalizeWwnOptions {
@@ -71,8 +73,9 @@ function checkAs(type: WwnType, display: string, options: NormalizeWwnOptions): 
       // ASCII is its own NFKC form: most names skip ICU's normaliser (and loading its data).
       const folded = (ASCII.test(display) ? display : display.normalize('NFKC')).toLowerCase();
       if (!folded.startsWith('iqn.')) return { ok: false, reason: `${shown(display)} does not start with iqn.` };
-      const problem = iqnProblem(folded);
-      return problem === undefined ? { ok: true, wwn: folded } : { ok: false, reason: problem };
+      const verdict = checkIqn(folded);
+      if (verdict.refusal !== undefined) return { ok: false, reason: verdict.refusal };
+      return verdict.warning === undefined ? { ok: true, wwn: folded } : { ok: true, wwn: folded, warning: verdict.warning };
     }
     case 'naa':
       return checkNaa(cleanseHex(type, lowered), display, options.rewriteLegacyNaa ?? true);
@@ -122,8 +125,9 @@ function explain(display: string, allowed: readonly WwnType[], failures: Readonl
 
 /**
  * Normalises a WWN as rtslib does (trim, lowercase, hex spellings cleaned up), trying
- * `allowedTypes` in order; the first that accepts wins. IQNs get the full RFC 3720 check
- * rtslib lacks. Throws `bad-wwn` naming the rule that failed.
+ * `allowedTypes` in order; the first that accepts wins. An IQN that breaks RFC 3720 where
+ * rtslib and the kernel do not comes back with a `warning`. Throws `bad-wwn` naming the rule
+ * that failed.
  */
 export function normalizeWwn(
   input: string,
@@ -149,9 +153,8 @@ function normalizeUncached(input: string, allowedTypes: readonly WwnType[], opti
   for (const type of allowedTypes) {
     const result = display === '' ? undefined : checkAs(type, display, options);
     if (result?.ok === true) {
-      return result.rewrittenFrom === undefined
-        ? { type, wwn: result.wwn }
-        : { type, wwn: result.wwn, rewrittenFrom: result.rewrittenFrom };
+      const { wwn, rewrittenFrom, warning } = result;
+      return { type, wwn, ...(rewrittenFrom === undefined ? {} : { rewrittenFrom }), ...(warning === undefined ? {} : { warning }) };
     }
     if (result !== undefined) failures.set(type, result.reason);
   }

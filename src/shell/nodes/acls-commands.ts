@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from '../../errors/index.js';
-import type { Tpg } from '../../model/index.js';
+import { normalizeWwn, type Tpg } from '../../model/index.js';
 import { defineCommand } from '../commands/declaration.js';
 import { nodeCommand, type NodeCommand } from '../tree/ui-node.js';
 import { aclGroups, aclsNamed } from './acl-group.js';
@@ -21,6 +21,8 @@ export function aclCreateCommand(aclsPath: string, tpg: Tpg): NodeCommand {
     true,
     (ctx, { values: v }) => {
       const mapAll = v.add_mapped_luns ?? ctx.prefs.get('auto_add_mapped_luns');
+      const warning = normalizeWwn(v.wwn, tpg.fabric.spec.wwnTypes, { rewriteLegacyNaa: false }).warning;
+      if (warning !== undefined) ctx.warn(warning);
       const acl = tpg.createNodeAcl(v.wwn, { mapAllLuns: mapAll, writeProtect: false });
       ctx.info(`Created Node ACL for ${acl.wwn}`);
       if (mapAll) for (const index of acl.mappedLunIndexes()) ctx.info(`Created mapped LUN ${index}.`);

@@ -1,4 +1,4 @@
-import { weakSecretWarning, type ChapChange, type ChapCredentials } from '../../model/index.js';
+import { chapWarning, type ChapChange, type ChapCredentials, type ChapField } from '../../model/index.js';
 import type { ConfigGroup } from '../tree/ui-node.js';
 import { param } from './node-kit.js';
 
@@ -7,7 +7,7 @@ interface ChapHolder {
   setAuth(change: ChapChange): void;
 }
 
-const FIELDS: ReadonlyArray<readonly [string, keyof ChapCredentials, string, string]> = [
+const FIELDS: ReadonlyArray<readonly [ChapField, keyof ChapCredentials, string, string]> = [
   ['userid', 'userid', 'userid', 'User name the initiator authenticates with (one-way CHAP).'],
   ['password', 'password', 'password', 'Secret the initiator authenticates with; empty unsets it.'],
   ['mutual_userid', 'mutualUserid', 'userid_mutual', 'User name the target authenticates with (mutual CHAP).'],
@@ -28,7 +28,7 @@ export function authGroup(holder: ChapHolder, name = 'auth'): ConfigGroup {
           set: (value) => holder.setAuth({ [key]: value }),
         }),
         aliases: [kernelName === uiName ? undefined : kernelName].filter((a): a is string => a !== undefined),
-        ...(key === 'password' || key === 'mutualPassword' ? { warning: (value: string) => weakSecretWarning(value, uiName === 'password' ? 'password' : 'mutual_password') } : {}),
+        warning: (value: string) => chapWarning(uiName, value),
       })),
   };
 }

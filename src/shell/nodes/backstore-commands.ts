@@ -19,6 +19,18 @@ function finish(ctx: CommandContext, env: ShellEnv, spec: StorageObjectSpec, mes
   return created(ctx, `/backstores/${so.plugin}/${so.name}`);
 }
 
+/**
+ * The size to ask the model for: targetcli exports an existing file at its own length and
+ * ignores a size given for it, with a note; lioctl does the same unless resize=true.
+ */
+function fileioSize(ctx: CommandContext, env: ShellEnv, file: string, size: number | undefined, resize: boolean): { size?: number } {
+  if (size === undefined) return {};
+  const found = resize ? undefined : env.lio.host.stat(file);
+  if (found?.kind !== 'file' || found.size === 0 || found.size === size) return { size };
+  ctx.warn(`File ${file} exists with ${found.size} bytes; size ${size} ignored, as targetcli does (resize=true resizes it).`);
+  return {};
+}
+
 function fileioCreate(env: ShellEnv): NodeCommand {
   return nodeCommand(
     defineCommand({
@@ -38,23 +50,25 @@ function fileioCreate(env: ShellEnv): NodeCommand {
       ],
     }),
     true,
-    (ctx, { values: v }) =>
-      finish(
+    (ctx, { values: v }) => {
+      const file = v.file_or_dev.replace(/^~(?=\/|$)/, process.env.HOME ?? '~');
+      return finish(
         ctx,
         env,
         {
           plugin: 'fileio',
           name: v.name,
-          file: v.file_or_dev.replace(/^~(?=\/|$)/, process.env.HOME ?? '~'),
+          file,
           writeBack: v.write_back,
           sparse: v.sparse,
           aio: v.aio,
           resize: v.resize,
-          ...(v.size === undefined ? {} : { size: v.size }),
+          ...fileioSize(ctx, env, file, v.size, v.resize),
           ...(v.wwn === undefined ? {} : { wwn: v.wwn }),
         },
         (so) => `Created fileio ${so.name} with size ${so.describe().size ?? 0}`,
-      ),
+      );
+    },
   );
 }
 

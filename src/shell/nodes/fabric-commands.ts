@@ -38,7 +38,9 @@ export function targetCreateCommand(fabric: FabricModule): NodeCommand {
     true,
     (ctx, { values: v }) => {
       const hardware = fabric.hardwareWwns();
-      if (v.wwn !== undefined && hardware !== undefined && !hardware.includes(normalizeWwn(v.wwn, fabric.spec.wwnTypes).wwn)) {
+      const given = v.wwn === undefined ? undefined : normalizeWwn(v.wwn, fabric.spec.wwnTypes);
+      if (given?.warning !== undefined) ctx.warn(given.warning);
+      if (given !== undefined && hardware !== undefined && !hardware.includes(given.wwn)) {
         ctx.warn('Hardware missing for this WWN');
       }
       const wwn = v.wwn === undefined ? {} : { wwn: v.wwn };

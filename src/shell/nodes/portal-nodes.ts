@@ -87,8 +87,17 @@ function portalDeleteCommand(tpg: Tpg): NodeCommand {
     }),
     true,
     (ctx, { values: v }) => {
-      tpg.portal(v.ip_address, v.ip_port).delete();
-      ctx.info(`Deleted network portal ${v.ip_address}:${v.ip_port}`);
+      const exact = tpg.findPortal(v.ip_address, v.ip_port);
+      if (exact !== undefined) {
+        exact.delete();
+        ctx.info(`Deleted network portal ${v.ip_address}:${v.ip_port}`);
+        return;
+      }
+      // `delete 0.0.0.0 3260` of targetcli 2.1 scripts removes the default [::0]:3260, and the other way round.
+      const wildcard = tpg.findWildcardPortal(v.ip_address, v.ip_port) ?? tpg.portal(v.ip_address, v.ip_port);
+      ctx.warn(`${v.ip_address}:${v.ip_port} is the wildcard portal, which listens here as ${wildcard.dirName}; deleting that.`);
+      wildcard.delete();
+      ctx.info(`Deleted network portal ${wildcard.dirName}`);
     },
     {
       ip_address: () => [...new Set(existing().map((p) => p.address.address))],

@@ -218,7 +218,7 @@ export function apply(state: State, op: PlanOperation, locked: string[] = []): v
     case 'create-portal': {
       const t = tpg(state, op, op.tpg);
       if (t.portals.some((p) => p.ip_address === op.ipAddress && p.port === op.port)) fail(op, 'portal exists');
-      t.portals.push({ ip_address: op.ipAddress, port: op.port, iser: op.iser, offload: op.offload });
+      t.portals.push({ ip_address: op.ipAddress, port: op.port, iser: false, offload: false });
       return;
     }
     case 'set-portal': {

@@ -113,7 +113,7 @@ describe('discovery authentication (iSCSI)', () => {
     const { lio, sim } = newLio();
     const iscsi = lio.fabric('iscsi');
     iscsi.setDiscoveryAuth({ userid: 'old', password: 'oldsecret1234' });
-    const bad = expectError(() => iscsi.setDiscoveryAuth({ password: 'has space secret' }), ValidationError, 'bad-chap');
+    const bad = expectError(() => iscsi.setDiscoveryAuth({ password: 'has newline\nsecret' }), ValidationError, 'bad-chap');
     expect(bad.message).not.toContain('secret');
     sim.injectFailure('write', 'iscsi/discovery_auth/enforce_discovery_auth', 'EINVAL');
     const refused = expectError(() => iscsi.setDiscoveryAuth({ userid: 'new', password: 'newsecret98765', enforce: true }), KernelRefusedError);

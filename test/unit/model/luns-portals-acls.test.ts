@@ -188,7 +188,7 @@ describe('node ACLs and mapped LUNs', () => {
     const { lio, fs } = newLio();
     const { tpg } = tpgWith(lio);
     fs.reset();
-    const err = expectError(() => tpg.createNodeAcl(INIT1, { auth: { userid: 'u', password: 'zebra crossing' } }), ValidationError, 'bad-chap');
+    const err = expectError(() => tpg.createNodeAcl(INIT1, { auth: { userid: 'u', password: 'zebra\ncrossing' } }), ValidationError, 'bad-chap');
     expect(err.message).not.toContain('zebra');
     expectError(() => tpg.createNodeAcl(INIT1, { auth: { password: 'x'.repeat(256) } }), ValidationError, 'bad-chap');
     expectError(() => tpg.createNodeAcl(INIT1, { tag: 'a.b' }), ValidationError, 'bad-name');

@@ -10,7 +10,7 @@ const TARGET = 'iqn.2003-01.org.example:top';
 
 function configured(): { home: string; state: string } {
   const box = sandbox();
-  const run = (...args: string[]) => expect(lioctl(['--sim', box.state, ...args], box).status).toBe(0);
+  const run = (...args: string[]) => expect(lioctl(['--sim-state', box.state, ...args], box).status).toBe(0);
   run('/backstores/ramdisk', 'create', 'r0', '1M');
   run('/backstores/ramdisk', 'create', 'spare', '1M');
   run('/iscsi', 'create', TARGET);
@@ -21,7 +21,7 @@ function configured(): { home: string; state: string } {
 describe('lioctl top (one-shot)', { timeout: 60_000 }, () => {
   it('prints one sample as JSON with --once --json, global options before top', () => {
     const box = configured();
-    const r = lioctl(['--sim', box.state, 'top', '--once', '--json', '--interval', '0.2'], box);
+    const r = lioctl(['--sim-state', box.state, 'top', '--once', '--json', '--interval', '0.2'], box);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as { kind: string; data: { seconds: number; sessions: number; luns: unknown[]; warnings: Array<{ kind: string }> } };
@@ -31,12 +31,12 @@ describe('lioctl top (one-shot)', { timeout: 60_000 }, () => {
     expect(doc.data.luns).toEqual([{ fabric: 'iscsi', target: TARGET, tpg: 1, lun: 0, storageObject: 'ramdisk/r0', iops: 0, readMiBps: 0, writeMiBps: 0 }]);
     expect(doc.data.warnings.map((w) => w.kind)).toEqual(['backstore-deactivated']);
     // The global --json means the same.
-    expect(JSON.parse(lioctl(['--json', '--sim', box.state, 'top', '--once', '-i', '0.1'], box).stdout)).toMatchObject({ kind: 'top' });
+    expect(JSON.parse(lioctl(['--json', '--sim-state', box.state, 'top', '--once', '-i', '0.1'], box).stdout)).toMatchObject({ kind: 'top' });
   });
 
   it('prints one sample as a table with --once, for a path', () => {
     const box = configured();
-    const r = lioctl(['--sim', box.state, 'top', `/iscsi/${TARGET}/tpg1`, '--once', '-i', '0.1'], box);
+    const r = lioctl(['--sim-state', box.state, 'top', `/iscsi/${TARGET}/tpg1`, '--once', '-i', '0.1'], box);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^TARGET +TPG +LUN BACKSTORE +IOPS +RD MiB\/s +WR MiB\/s\n/);
     expect(r.stdout).toMatch(/iqn\.2003-01\.org\.example:top +1 +0 ramdisk\/r0 +0\.0 +0\.00 +0\.00\n/);
@@ -47,12 +47,12 @@ describe('lioctl top (one-shot)', { timeout: 60_000 }, () => {
 
   it('explains what it cannot do, in one line with the usual exit codes', () => {
     const box = configured();
-    const live = lioctl(['--sim', box.state, 'top'], box);
+    const live = lioctl(['--sim-state', box.state, 'top'], box);
     expect(live.status).toBe(2);
     expect(live.stderr).toBe('lioctl: top: the live view needs a terminal\n  in scripts use: lioctl top --once [--json]\n');
-    const json = lioctl(['--sim', box.state, 'top', '--json'], box);
+    const json = lioctl(['--sim-state', box.state, 'top', '--json'], box);
     expect(JSON.parse(json.stderr)).toMatchObject({ error: { code: 'usage', message: 'top: --json needs --once (the live view is for terminals)' } });
-    const missing = lioctl(['--sim', box.state, 'top', '/iscsi/iqn.2003-01.org.example:nope', '--once'], box);
+    const missing = lioctl(['--sim-state', box.state, 'top', '/iscsi/iqn.2003-01.org.example:nope', '--once'], box);
     expect(missing.status).toBe(4);
     expect(missing.stderr).toMatch(/^lioctl: No iscsi target iqn\.2003-01\.org\.example:nope\n/);
     const help = lioctl(['top', '--help'], box);
@@ -88,7 +88,7 @@ maybeTmux('lioctl top in a real terminal (tmux)', { timeout: 60_000 }, () => {
 
   it('shows the live view, sorts, filters and quits with q, restoring the screen', async () => {
     const box = configured();
-    pane = TmuxPane.start(`${process.execPath} ${BIN} --sim ${box.state} top --interval 0.3`, { LIOCTL_HOME: box.home, HOME: box.home, TERM: 'xterm' });
+    pane = TmuxPane.start(`${process.execPath} ${BIN} --sim-state ${box.state} top --interval 0.3`, { LIOCTL_HOME: box.home, HOME: box.home, TERM: 'xterm' });
     const first = await pane.waitFor(/every 0\.3s/);
     expect(first).toMatch(/^lioctl top {2}\/ \(simulator\) {2}every 0\.3s {2}sort: name {2}1 LUN · 0 sessions · 1 warning/m);
     expect(first).toMatch(/^iqn\.2003-01\.org\.example:top +1 +0 ramdisk\/r0 +0\.0 +0\.00 +0\.00$/m);

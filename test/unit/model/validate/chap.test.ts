@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeChapValue, weakSecretWarning } from '../../../../src/model/validate/chap.js';
+import { chapWarning, normalizeChapValue, weakSecretWarning } from '../../../../src/model/validate/chap.js';
 import { expectInvalid } from './expect-invalid.js';
-
-const RULE = 'use printable ASCII characters without spaces';
 
 describe('normalizeChapValue', () => {
   it('accepts printable ASCII without spaces, trimmed like rtslib', () => {
@@ -37,38 +35,42 @@ describe('normalizeChapValue', () => {
     expect(normalizeChapValue('userid', 'myNULL')).toBe('myNULL');
   });
 
-  it('allows 255 characters and no more', () => {
+  it('allows 255 bytes and no more, as the kernel does', () => {
     expect(normalizeChapValue('userid', 'u'.repeat(255))).toHaveLength(255);
     expectInvalid(
       () => normalizeChapValue('userid', 'u'.repeat(256)),
       'bad-chap',
-      /^CHAP userid 'u{80}\.\.\.' is 256 characters; the maximum is 255$/,
+      /^CHAP userid 'u{80}\.\.\.' is 256 bytes; the kernel holds at most 255$/,
     );
+    expectInvalid(() => normalizeChapValue('password', 'é'.repeat(128)), 'bad-chap', 'CHAP password is 256 bytes; the kernel holds at most 255');
   });
 
-  it('names the bad character and shows userids', () => {
-    expectInvalid(() => normalizeChapValue('userid', 'my user'), 'bad-chap', `CHAP userid 'my user' contains a space; ${RULE}`);
-    expectInvalid(
-      () => normalizeChapValue('mutual_userid', 'a\tb'),
-      'bad-chap',
-      `CHAP mutual_userid 'a\\tb' contains a tab; ${RULE}`,
-    );
-    expectInvalid(() => normalizeChapValue('userid', 'héllo'), 'bad-chap', `CHAP userid 'héllo' contains 'é'; ${RULE}`);
+  it('keeps spaces and every printable character, as the kernel stores them and open-iscsi sends them', () => {
+    expect(normalizeChapValue('password', 'S3cure|P@ss 2026')).toBe('S3cure|P@ss 2026');
+    expect(normalizeChapValue('userid', 'my user')).toBe('my user');
+    const quoted = `a b|c'd"e#f`;
+    expect(normalizeChapValue('mutual_password', quoted)).toBe(quoted);
+    expect(chapWarning('password', 'S3cure|P@ss 2026')).toBeUndefined();
   });
 
-  it('never shows a secret in a message', () => {
-    const error = expectInvalid(
-      () => normalizeChapValue('password', 'top secret'),
-      'bad-chap',
-      `CHAP password contains a space; ${RULE}`,
-    );
+  it('refuses what no credential can hold: NUL and line breaks', () => {
+    const rule = 'the kernel and initiators cannot hold it in a credential';
+    expectInvalid(() => normalizeChapValue('userid', 'a\nb'), 'bad-chap', `CHAP userid 'a\\nb' contains a newline; ${rule}`);
+    const error = expectInvalid(() => normalizeChapValue('password', 'top\u0000secret'), 'bad-chap', `CHAP password contains a NUL byte; ${rule}`);
     expect(error.message).not.toContain('top');
-    expectInvalid(
-      () => normalizeChapValue('mutual_password', 'x'.repeat(300)),
-      'bad-chap',
-      'CHAP mutual_password is 300 characters; the maximum is 255',
+    expectInvalid(() => normalizeChapValue('mutual_password', 'x\ry'), 'bad-chap', `CHAP mutual_password contains a carriage return; ${rule}`);
+  });
+
+  it('accepts other characters with a warning that names the character, never the secret', () => {
+    expect(normalizeChapValue('mutual_userid', 'a\tb')).toBe('a\tb');
+    expect(chapWarning('mutual_userid', 'a\tb')).toBe(
+      "CHAP mutual_userid 'a\\tb' contains a tab; initiators may not send it as the kernel stores it (printable ASCII is safe)",
     );
-    expectInvalid(() => normalizeChapValue('password', 'a\u0001b'), 'bad-chap', `CHAP password contains control character U+0001; ${RULE}`);
+    expect(chapWarning('password', 'hélène-secret-1')).toBe(
+      "CHAP password contains 'é'; initiators may not send it as the kernel stores it (printable ASCII is safe)",
+    );
+    expect(chapWarning('password', 'short')).toMatch(/^CHAP password is only 5 characters/);
+    expect(chapWarning('userid', 'u')).toBeUndefined();
   });
 });
 

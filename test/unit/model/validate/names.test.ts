@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MAX_NAME_BYTES, MAX_TAG_BYTES, validateName, validateTagName } from '../../../../src/model/validate/names.js';
 import { expectInvalid } from './expect-invalid.js';
 
-const RULE = 'use only letters, digits and : _ . [ ] -';
+const RULE = 'use letters, digits and punctuation other than / * \\ \' " ` ^ { } |';
 
 describe('validateName', () => {
   it('accepts every character of the UI path grammar and returns the name unchanged', () => {
-    for (const name of ['disk1', 'My-Disk_2.img', 'vg0:lv[1]', 'a', '...']) {
+    for (const name of ['disk1', 'My-Disk_2.img', 'vg0:lv[1]', 'a', '...', 'disk@1', 'a+b,c=(d)~%', 'x;y&z$!#?<>']) {
       expect(validateName(name)).toBe(name);
     }
   });
@@ -28,7 +28,8 @@ describe('validateName', () => {
     expectInvalid(() => validateName('disk\n'), 'bad-name', `Storage object name 'disk\\n' contains a newline; ${RULE}`);
     expectInvalid(() => validateName('a\0b'), 'bad-name', `Storage object name 'a\\u{0}b' contains a NUL byte; ${RULE}`);
     expectInvalid(() => validateName('a\u0007'), 'bad-name', `Storage object name 'a\\u{7}' contains control character U+0007; ${RULE}`);
-    expectInvalid(() => validateName('disk@1'), 'bad-name', `Storage object name 'disk@1' contains '@'; ${RULE}`);
+    expectInvalid(() => validateName('disk*'), 'bad-name', `Storage object name 'disk*' contains '*'; ${RULE}`);
+    expectInvalid(() => validateName(`it's`), 'bad-name', `Storage object name 'it's' contains '''; ${RULE}`);
     expectInvalid(() => validateName('disque-é'), 'bad-name', `Storage object name 'disque-é' contains 'é'; ${RULE}`);
   });
 
@@ -58,7 +59,7 @@ describe('validateTagName', () => {
   });
 
   it('refuses other characters and empty tags', () => {
-    const tagRule = 'use only letters, digits and : _ [ ] -';
+    const tagRule = 'use letters, digits and punctuation other than . / * \\ \' " ` ^ { } |';
     expectInvalid(() => validateTagName(''), 'bad-name', `Tag name is empty; ${tagRule}`);
     expectInvalid(() => validateTagName('my tag'), 'bad-name', `Tag name 'my tag' contains a space; ${tagRule}`);
     expectInvalid(() => validateTagName('a/b'), 'bad-name', `Tag name 'a/b' contains '/'; ${tagRule}`);

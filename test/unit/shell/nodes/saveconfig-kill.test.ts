@@ -14,7 +14,7 @@ const states = { a: '', b: '' };
 const texts = { a: '', b: '' };
 
 function lioctl(state: string, ...args: string[]): string {
-  const r = spawnSync(process.execPath, [BIN, '--sim', state, ...args], { encoding: 'utf8', env: { ...process.env, LIOCTL_HOME: dir } });
+  const r = spawnSync(process.execPath, [BIN, '--sim-state', state, ...args], { encoding: 'utf8', env: { ...process.env, LIOCTL_HOME: dir } });
   if (r.status !== 0) throw new Error(`lioctl ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 }
@@ -24,7 +24,7 @@ function killedSave(state: string, file: string, delayMs: number): Promise<void>
   const own = `${file}.state.json`;
   copyFileSync(state, own);
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, '--sim', own, 'saveconfig', file], { stdio: 'ignore', env: { ...process.env, LIOCTL_HOME: dir } });
+    const child = spawn(process.execPath, [BIN, '--sim-state', own, 'saveconfig', file], { stdio: 'ignore', env: { ...process.env, LIOCTL_HOME: dir } });
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     child.once('error', fail);
     child.once('exit', () => {
