@@ -14,6 +14,9 @@ type JsonObject = { [key: string]: Json };
 
 const scratch = mkdtempSync('/tmp/lioctl-wild-');
 const loops: { path: string; release(): void }[] = [];
+// Device nodes and files made for a file, removed after it: a stale /dev/sdb would hide the
+// disk of a later iSCSI login in the same VM.
+const made: string[] = [];
 const timings: string[] = [];
 
 function isObject(v: Json | undefined): v is JsonObject {
@@ -60,8 +63,8 @@ function uncovered(want: Json, have: Json | undefined, path: string): string[] {
 
 /**
  * Makes what the file names exist in the VM, without editing the file: each block device
- * path becomes a device node of a fresh loop device, each fileio file is created at its
- * path with its saved size (sparse).
+ * path that does not exist becomes a device node of a fresh loop device, each missing
+ * fileio file is created at its path with its saved size (sparse).
  */
 function prepareBacking(file: string): void {
   const doc = readJson(file);
@@ -69,16 +72,18 @@ function prepareBacking(file: string): void {
   for (const so of objects) {
     if (!isObject(so) || typeof so['dev'] !== 'string') continue;
     const dev = so['dev'];
+    if (existsSync(dev)) continue;
     if (so['plugin'] === 'block') {
       const loop = loopDevice(join(scratch, `${loops.length}.img`), '16M');
       loops.push(loop);
       const [major, minor] = readFileSync(`/sys/block/${basename(loop.path)}/dev`, 'utf8').trim().split(':');
-      rmSync(dev, { force: true });
       mkdirSync(dirname(dev), { recursive: true });
       sh('mknod', [dev, 'b', major ?? '', minor ?? '']);
-    } else if (so['plugin'] === 'fileio' && !existsSync(dev)) {
+      made.push(dev);
+    } else if (so['plugin'] === 'fileio') {
       mkdirSync(dirname(dev), { recursive: true });
       sh('truncate', ['-s', String(typeof so['size'] === 'number' && so['size'] > 0 ? so['size'] : 16 << 20), dev]);
+      made.push(dev);
     }
   }
 }
@@ -105,9 +110,15 @@ function reportedError(r: Ran): boolean {
   return r.status !== 0 || /error|cannot|could not|failed|exception/i.test(`${r.stdout}${r.stderr}`);
 }
 
-afterAll(() => {
+/** Removes what prepareBacking made, once nothing uses it. */
+function releaseBacking(): void {
   clearEverything();
-  for (const loop of loops) loop.release();
+  for (const path of made.splice(0)) rmSync(path, { force: true });
+  for (const loop of loops.splice(0)) loop.release();
+}
+
+afterAll(() => {
+  releaseBacking();
   // The wall time of each step under TCG, for the record.
   console.log(`wild corpus timings:\n  ${timings.join('\n  ')}`);
 });
@@ -145,7 +156,7 @@ describe('the wild corpus on the kernel', () => {
         expect(reportedError(byTargetcli), `${byTargetcli.stdout}${byTargetcli.stderr}`).toBe(false);
         expect(byLioctl.status, byLioctl.stderr).toBe(0);
       }
-      clearEverything();
+      releaseBacking();
     });
   }
 });

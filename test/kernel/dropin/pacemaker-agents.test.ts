@@ -111,6 +111,8 @@ afterAll(() => {
   logout();
   clearEverything();
   loop.release();
+  // The agent turned targetcli's own preference off; later suites expect targetcli's default.
+  targetcliOk('/iscsi set global auto_add_default_portal=true');
 });
 
 describe('Pacemaker iSCSITarget and iSCSILogicalUnit (lio-t) through a targetcli link to lioctl', () => {
