@@ -39,7 +39,8 @@ export const WILD_FILES: readonly WildFile[] = [
   {
     file: 'tcm-scripts-fcoe-alua.json',
     kind: 'restorable',
-    vmLimit: 'its targets are tcm_fc (FCoE) ports: the VM has no FC host, so both tools fail the targets and restore the storage objects',
+    vmLimit:
+      'saved for other disks: the loop devices refuse optimal_sectors 4294967288 of the four block objects, so both tools restore the rest (the tcm_fc targets included) and report those four',
     covers: 'block objects with two ALUA groups each (secondary_tg_pt_gp, id 16), LUNs in either group, naa node ACLs',
   },
   {
