@@ -2,7 +2,7 @@ import { LioctlError } from '../errors/index.js';
 import { complete, filterCandidates } from '../shell/completion/complete.js';
 import { tokenize, type Token } from '../shell/grammar/tokenize.js';
 import { Preferences } from '../shell/prefs/preferences.js';
-import { rootNodeSavingTo } from '../shell/nodes/root-node.js';
+import { rootNodeWith } from '../shell/nodes/root-node.js';
 import { ShellSession } from '../shell/session/index.js';
 import { globalOptionWords, takesValue } from './global-options.js';
 import { backendOptions, openBackend } from './open-backend.js';
@@ -72,7 +72,7 @@ async function completionLines(line: string): Promise<string> {
     const session = new ShellSession({
       fs: backend.fs,
       prefs: Preferences.inHome(),
-      root: rootNodeSavingTo(backend.defaultSavefile),
+      root: rootNodeWith(backend.defaultSavefile === undefined ? {} : { defaultSavefile: backend.defaultSavefile }),
       output: { info: () => undefined, warn: () => undefined, result: () => undefined },
       json: false,
       interactive: true,

@@ -2,6 +2,7 @@ import { asLioctlError, UsageError } from '../errors/index.js';
 import type { ParsedArgs } from './global-options.js';
 import { reportError } from './report-error.js';
 import { stderr } from './std-output.js';
+import { personaOf } from './invoked-as.js';
 
 /**
  * A command line without options (`lioctl ls /iscsi`) is only words: commander, its
@@ -32,7 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return runTop(words.slice(1), options);
   }
   const { run } = await import('./run.js');
-  return run(words, options);
+  return run(words, options, personaOf(process.argv[1]));
 }
 
 // libuv reads its thread count when it first needs a thread: a clear hands configfs

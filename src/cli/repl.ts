@@ -6,6 +6,7 @@ import { formatPrompt } from '../shell/render/prompt.js';
 import { lioctlHome } from '../shell/prefs/preferences.js';
 import type { ShellSession } from '../shell/session/index.js';
 import { reportError } from './report-error.js';
+import { saveOnExit } from './save-on-exit.js';
 import { version } from '../shell/version.js';
 import { stderr, stdout } from './std-output.js';
 
@@ -81,15 +82,6 @@ export async function runRepl(session: ShellSession, json: boolean): Promise<num
     rl.prompt();
   }
   rl.close();
-  if (session.prefs.get('auto_save_on_exit')) {
-    stdout.write('Global pref auto_save_on_exit=true\n');
-    try {
-      session.execute('/ saveconfig');
-    } catch (err) {
-      const report = reportError(err, { json, debug: false });
-      stderr.write(report.text);
-      return report.exitCode;
-    }
-  }
-  return lastCode;
+  const saved = saveOnExit(session, json);
+  return saved !== 0 ? saved : lastCode;
 }

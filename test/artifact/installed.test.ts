@@ -137,6 +137,9 @@ function plan(part: string): Plan {
   if (line === 'npm test') return { kind: 'skip', reason: 'this test runs inside it' };
   if (/^npm pack\b/.test(line)) return { kind: 'skip', reason: 'done before these lines by packAndInstall (npm pack --ignore-scripts: npm test built dist/ already)' };
   if (/^npm install -g\b/.test(line)) return { kind: 'skip', reason: 'done before these lines by packAndInstall, into a temporary --prefix instead of /usr' };
+  const link = /^ln -s ("[^"]*"|\S+) \/usr\/local\/sbin\/targetcli$/.exec(line);
+  // The drop-in link goes into the test's directory, and answers under targetcli's name.
+  if (link) return { kind: 'shell', command: `ln -sf ${link[1] ?? ''} ${installed.dir}/targetcli && ${installed.dir}/targetcli --sim version` };
   const unit = /^systemctl enable ("[^"]*"|\S+)$/.exec(line);
   // A root-only systemd step: the test checks that the unit is where the line says.
   if (unit) return { kind: 'shell', command: `test -f ${unit[1] ?? ''}` };

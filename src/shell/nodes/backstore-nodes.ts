@@ -53,7 +53,8 @@ export function backstoresNode(env: ShellEnv): UiNode {
   return makeNode({
     name: 'backstores',
     parent: '/',
-    summary: () => plain('...'),
+    // No summary, as in targetcli: ls shows [...], status an empty text.
+    summary: () => plain(''),
     children: () => shownPlugins(env).map((p) => backstoreTypeNode(env, p)),
     child: (name) => ((STORAGE_PLUGINS as readonly string[]).includes(name) ? backstoreTypeNode(env, name as StoragePlugin) : undefined),
   });

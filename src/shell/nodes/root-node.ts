@@ -28,10 +28,13 @@ export function rootNode(fs: ConfigFs): UiNode {
   return rootNodeFor({ lio: new LioRoot(fs) });
 }
 
-/** `/` whose saveconfig, restoreconfig and restore default to `savefile` (the simulator's file). */
-export function rootNodeSavingTo(savefile: ShellEnv['defaultSavefile']): (fs: ConfigFs) => UiNode {
-  if (savefile === undefined) return rootNode;
-  return (fs) => rootNodeFor({ lio: new LioRoot(fs), defaultSavefile: savefile });
+/**
+ * `/` with the session's choices: saveconfig, restoreconfig and restore defaulting to the
+ * simulator's own file, and targetcli's bare `status` line for lioctl started under that name.
+ */
+export function rootNodeWith(choices: Pick<ShellEnv, 'defaultSavefile' | 'targetcliStatus'>): (fs: ConfigFs) => UiNode {
+  if (choices.defaultSavefile === undefined && choices.targetcliStatus !== true) return rootNode;
+  return (fs) => rootNodeFor({ lio: new LioRoot(fs), ...choices });
 }
 
 /** `/` over a given model (tests give one with a fake machine). */
@@ -40,13 +43,14 @@ export function rootNodeFor(env: ShellEnv): UiNode {
   return makeNode({
     name: '/',
     parent: '/',
-    summary: () => plain('...'),
+    summary: () => plain(''),
     children,
     // Looking up one fabric must not probe every other one.
     child: (name) => (name === 'backstores' ? backstoresNode(env) : fabricNode(env, name)),
     commands: () => [
       sessionsCommand(env),
-      rootStatusCommand(env),
+      // Under targetcli's name the built-in status prints targetcli's bare line.
+      ...(env.targetcliStatus === true ? [] : [rootStatusCommand(env)]),
       saveconfigCommand(env),
       clearconfigCommand(env),
       restoreconfigCommand(env),

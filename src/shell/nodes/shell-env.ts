@@ -9,6 +9,8 @@ export interface ShellEnv {
   readonly lio: LioRoot;
   /** Where saveconfig and restoreconfig go without a file name; /etc/target's choice unless set (tests). */
   readonly defaultSavefile?: () => DefaultPathChoice;
+  /** `/ status` prints targetcli's bare line instead of sessions and warnings (lioctl started as targetcli). */
+  readonly targetcliStatus?: boolean;
 }
 
 /** The configuration file commands use when none is named. */

@@ -22,15 +22,20 @@ export interface StoredPreferences {
 export class Preferences {
   private stored: StoredPreferences;
 
+  /**
+   * `defaults` replaces the table's defaults for this run (lioctl started as targetcli
+   * takes targetcli's); a value equal to the default in force is not stored.
+   */
   constructor(
     private readonly file: string | undefined,
     initial?: StoredPreferences,
+    private readonly defaults: Partial<Record<PreferenceName, ParamValue>> = {},
   ) {
     this.stored = initial ?? (file === undefined ? empty() : load(file));
   }
 
-  static inHome(): Preferences {
-    return new Preferences(join(lioctlHome(), 'prefs.json'));
+  static inHome(defaults: Partial<Record<PreferenceName, ParamValue>> = {}): Preferences {
+    return new Preferences(join(lioctlHome(), 'prefs.json'), undefined, defaults);
   }
 
   static inMemory(): Preferences {
@@ -38,16 +43,20 @@ export class Preferences {
   }
 
   get<N extends PreferenceName>(name: N): (typeof PREFERENCES)[N]['default'] {
-    return (this.stored.values[name] ?? PREFERENCES[name].default) as (typeof PREFERENCES)[N]['default'];
+    return (this.stored.values[name] ?? this.defaultOf(name)) as (typeof PREFERENCES)[N]['default'];
   }
 
   /** Parses text by the preference's type; throws ValidationError on junk. */
   set(name: PreferenceName, text: string): ParamValue {
     const value = convertValue(PREFERENCES[name].type, text, name);
-    if (value === PREFERENCES[name].default) delete this.stored.values[name];
+    if (value === this.defaultOf(name)) delete this.stored.values[name];
     else this.stored.values[name] = value;
     this.save();
     return value;
+  }
+
+  private defaultOf(name: PreferenceName): ParamValue {
+    return this.defaults[name] ?? PREFERENCES[name].default;
   }
 
   bookmarks(): Readonly<Record<string, string>> {
