@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { basename, dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clearEverything, lioctl, readJson, targetcli, targetcliOk, type Ran } from './config-tools.js';
-import { loopDevice, objectLeftovers, sh } from '../model/kernel-helpers.js';
+import { loopDevice, objectLeftovers, sh, unregisterFabrics } from '../model/kernel-helpers.js';
 import { WILD_DIR, WILD_FILES } from '../../wild-corpus/manifest.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -119,6 +119,8 @@ function releaseBacking(): void {
 
 afterAll(() => {
   releaseBacking();
+  // The files register fabrics (tcm_fc...) that later suites must not find.
+  unregisterFabrics();
   // The wall time of each step under TCG, for the record.
   console.log(`wild corpus timings:\n  ${timings.join('\n  ')}`);
 });

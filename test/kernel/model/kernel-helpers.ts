@@ -45,14 +45,13 @@ export function objectLeftovers(): string[] {
 }
 
 /**
- * Unregisters the fabric directories the tests registered (their modules stay loaded), so
- * the next suite in the same VM finds configfs as the kernel booted it.
+ * Unregisters every fabric directory the tests registered, whichever fabric (a restored
+ * file may name tcm_fc or qla2xxx; their modules stay loaded), so the next suite in the
+ * same VM finds configfs as the kernel booted it.
  */
 export function unregisterFabrics(): void {
   const fs = new KernelConfigFs();
-  for (const dir of ['iscsi', 'loopback', 'vhost']) {
-    if (fs.exists(dir)) fs.rmdir(dir);
-  }
+  for (const dir of configfsLeftovers().filter((p) => !p.includes('/'))) fs.rmdir(dir);
 }
 
 /** Clears the configuration and the fabric directories, and checks that configfs is as the kernel booted it. */
