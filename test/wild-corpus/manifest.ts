@@ -93,4 +93,11 @@ export const WILD_FILES: readonly WildFile[] = [
     refusedPaths: ['(document)'],
     covers: 'not JSON: a saveconfig.json pasted in a pull request with its attributes elided as "..."; user backstore with config, control string and hw_max_sectors, empty alua_tpgs',
   },
+  {
+    file: 'lis-test-centos7-block-old-keys.json',
+    kind: 'restorable',
+    vmLimit: 'saved for another disk: the loop device may refuse block_size 4096, optimal_sectors 1024 or unmap_granularity 4096, and the 6.1 kernel has no IFMarkInt/OFMarkInt range "2048~65535" value to take; both tools restore the rest',
+    covers:
+      'targetcli-fb 2.1.fb4x era (CentOS 7): no alua_tpgs, no login_keys_workaround, tpg_enabled_sendtargets, fabric_prot_type or pi_prot_verify, portal without "offload", LUN without alias; IFMarkInt/OFMarkInt "2048~65535"; the whole document indented by 8 spaces (written by a shell here-document)',
+  },
 ];
