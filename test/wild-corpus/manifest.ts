@@ -17,6 +17,11 @@ export interface WildFile {
    * limit): both tools then report an error for that part, and the test compares the rest.
    */
   readonly vmLimit?: string;
+  /**
+   * Why the kernel test must not restore it at all (it would harm the VM, e.g. more RAM disk
+   * than the VM has memory): the simulator test still parses it.
+   */
+  readonly vmSkip?: string;
   /** What it brings to the corpus. */
   readonly covers: string;
 }
@@ -54,5 +59,45 @@ export const WILD_FILES: readonly WildFile[] = [
     kind: 'refused',
     refusedPaths: ['storage_objects[0].dev', 'targets[0].tpgs[0].portals[0].ip_address'],
     covers: 'a Jinja template deployed by Salt: placeholders for device paths and the portal address',
+  },
+  {
+    file: 'target-devel-ramdisk-nullio-chap.json',
+    kind: 'restorable',
+    vmLimit: 'the portal address 20.15.0.204 is not on the VM, so the kernel refuses to listen on it; the rest restores',
+    covers:
+      'python2 targetcli layout (lines end with ", "): ramdisk object with nullio and no dev, 8 GiB, optimal_sectors 4294967288; TPG authentication 1 with a demo-mode TPG and an ACL with one-way CHAP; AuthMethod CHAP; LUN and mapped LUN aliases',
+  },
+  {
+    file: 'target-devel-fileio-mutual-chap-redacted.json',
+    kind: 'refused',
+    refusedPaths: ['targets[0].wwn', 'targets[0].tpgs[0].portals[0].ip_address'],
+    covers:
+      'a bug report with "{redacted}" placeholders: target IQN and portal address redacted (refused), passwords and user names redacted (accepted); four fileio objects with aio true and false, block_size 4096; TPG-level chap_userid/chap_password; ACL mutual CHAP; LUN indexes out of order; ErrorRecoveryLevel 2, MaxConnections 2',
+  },
+  {
+    file: 'devops-linux-pxe-ipv6-fileio.json',
+    kind: 'restorable',
+    covers:
+      'hand-kept file for a PXE router: IPv6 wildcard portal "[::]", fileio object with size 0 (use the file\'s size) and submit_type, emulate_rsoc, ACL attribute authentication, a write-protected mapped LUN, target parameter cmd_completion_affinity, "size" before "plugin" (not sorted)',
+  },
+  {
+    file: 'target-devel-iser-ramdisk-8-targets.json',
+    kind: 'restorable',
+    vmSkip: 'eight 511 MiB RAM disks (4 GiB, allocated when the objects are created) do not fit in the 2 GiB VM',
+    covers:
+      'older targetcli-fb (no alua_tpgs, no LUN alias or ALUA group, portals without "offload"): eight ramdisk objects, eight targets whose IQNs have month 17 (rtslib accepts them: warned, not refused), iSER portals on 10.0.2.2',
+  },
+  {
+    file: 'rtslib-pr150-user-elided-attributes.json',
+    kind: 'refused',
+    refusedPaths: ['(document)'],
+    covers: 'not JSON: a saveconfig.json pasted in a pull request with its attributes elided as "..."; user backstore with config, control string and hw_max_sectors, empty alua_tpgs',
+  },
+  {
+    file: 'lis-test-centos7-block-old-keys.json',
+    kind: 'restorable',
+    vmLimit: 'saved for another disk: the loop device may refuse block_size 4096, optimal_sectors 1024 or unmap_granularity 4096, and the 6.1 kernel has no IFMarkInt/OFMarkInt range "2048~65535" value to take; both tools restore the rest',
+    covers:
+      'targetcli-fb 2.1.fb4x era (CentOS 7): no alua_tpgs, no login_keys_workaround, tpg_enabled_sendtargets, fabric_prot_type or pi_prot_verify, portal without "offload", LUN without alias; IFMarkInt/OFMarkInt "2048~65535"; the whole document indented by 8 spaces (written by a shell here-document)',
   },
 ];
