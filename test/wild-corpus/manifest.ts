@@ -77,6 +77,7 @@ export const WILD_FILES: readonly WildFile[] = [
   {
     file: 'devops-linux-pxe-ipv6-fileio.json',
     kind: 'restorable',
+    vmLimit: 'saved on a newer kernel: 6.1 has no emulate_rsoc or submit_type (targetcli reports them as errors, lioctl warns once per name and restores the rest)',
     covers:
       'hand-kept file for a PXE router: IPv6 wildcard portal "[::]", fileio object with size 0 (use the file\'s size) and submit_type, emulate_rsoc, ACL attribute authentication, a write-protected mapped LUN, target parameter cmd_completion_affinity, "size" before "plugin" (not sorted)',
   },
