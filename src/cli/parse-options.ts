@@ -13,8 +13,9 @@ function program(): Command {
         'shell line and exits, e.g.\n' +
         '  lioctl /backstores/fileio create disk1 /srv/disk1.img 1G\n' +
         'Lines on standard input (not a terminal) run one by one, stopping at the\n' +
-        'first error. lioctl top [path] shows live IO per LUN and initiator (see\n' +
-        'lioctl top --help).',
+        'first error (started as targetcli, through a link, they go on after a\n' +
+        'failed line, as targetcli does). lioctl top [path] shows live IO per LUN\n' +
+        'and initiator (see lioctl top --help).',
     )
     .usage('[options] [path] [command] [arguments...]')
     .version(version, '-v, --version', 'print the version and exit')
