@@ -18,7 +18,18 @@ function flagAsKeyword(word: string): string {
   return m ? `${(m[1] ?? '').replace(/-/g, '_')}=${m[2] ?? 'true'}` : word;
 }
 
+/**
+ * A first word holding whitespace is a whole command line, read as targetcli reads it (it
+ * joins its arguments with spaces): Ansible modules and many scripts run
+ * `targetcli '/iscsi create iqn...'`. No path or command name holds whitespace.
+ */
 export function argvToLine(words: readonly string[]): string {
+  const [first, ...rest] = words;
+  if (first !== undefined && /\s/.test(first)) return [first.trim(), wordsToLine(rest)].filter((part) => part !== '').join(' ');
+  return wordsToLine(words);
+}
+
+function wordsToLine(words: readonly string[]): string {
   return words
     .map(flagAsKeyword)
     .map((word) => {

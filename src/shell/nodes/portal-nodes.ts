@@ -118,7 +118,10 @@ export function portalsNode(parent: string, tpg: Tpg): UiNode {
       let portal: Portal | undefined;
       try {
         const spec = parsePortalDirName(name);
-        portal = tpg.findPortal(spec.family === 'ipv6' ? `[${spec.address}]` : spec.address, spec.port);
+        const address = spec.family === 'ipv6' ? `[${spec.address}]` : spec.address;
+        // As in `delete`: scripts for targetcli 2.1 name the default portal 0.0.0.0:3260
+        // (Ansible's portal module checks `portals/0.0.0.0:3260 status` before deleting it).
+        portal = tpg.findPortal(address, spec.port) ?? tpg.findWildcardPortal(address, spec.port);
       } catch (err) {
         if (err instanceof LioctlError) return undefined; // not an ip:port name
         throw err;

@@ -17,4 +17,13 @@ describe('argvToLine', () => {
     expect(argvToLine(['apply', '/etc/target/saveconfig.json', '--dry-run'])).toBe('apply /etc/target/saveconfig.json dry_run=true');
     expect(argvToLine(['restoreconfig', '--abort-on-error=yes', '--clear-existing=false'])).toBe('restoreconfig abort_on_error=yes clear_existing=false');
   });
+
+  it('reads a first word holding spaces as a whole command line, as targetcli does (Ansible modules call it so)', () => {
+    expect(argvToLine(['/iscsi/iqn.1994-05.com.redhat:data/tpg1/acls create add_mapped_luns=true iqn.1994-05.com.redhat:client1'])).toBe(
+      '/iscsi/iqn.1994-05.com.redhat:data/tpg1/acls create add_mapped_luns=true iqn.1994-05.com.redhat:client1',
+    );
+    expect(argvToLine(['  /backstores/block/test1 status\n'])).toBe('/backstores/block/test1 status');
+    // The words after it are still kept whole.
+    expect(argvToLine(['/iscsi/iqn.2003-01.org.example:t1/tpg1 set auth', 'password=a b'])).toBe("/iscsi/iqn.2003-01.org.example:t1/tpg1 set auth password='a b'");
+  });
 });

@@ -41,6 +41,14 @@ describe('portals', () => {
     expect(s.fail(`${PORTALS} delete 192.0.2.10 3261`).message).toMatch(/^No portal 192\.0\.2\.10:3261 in TPG/);
   });
 
+  it('finds the wildcard portal by either spelling in a path, as delete does (scripts for targetcli 2.1 check 0.0.0.0:3260)', () => {
+    const s = withTpg();
+    s.run(`${PORTALS} create`);
+    expect(s.run(`${PORTALS}/0.0.0.0:3260 status`)).toEqual([`Status for ${PORTALS}/[::0]:3260: `]);
+    expect(s.fail(`${PORTALS}/192.0.2.10:3260 status`).message).toMatch(/No such path/);
+    expect(s.fail(`${PORTALS}/0.0.0.0:3261 status`).message).toMatch(/No such path/);
+  });
+
   it('completes existing addresses and ports for delete', () => {
     const s = withTpg();
     s.run(`${PORTALS} create`, `${PORTALS} create 192.0.2.10 3261`);
