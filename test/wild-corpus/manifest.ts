@@ -22,6 +22,11 @@ export interface WildFile {
    * than the VM has memory): the simulator test still parses it.
    */
   readonly vmSkip?: string;
+  /**
+   * Memory (GiB) the VM must have to restore it (RAM disks are allocated when they are
+   * created): a VM with less skips it, saying so (CI boots the 6.1 suite with LIOCTL_VM_MEM=6G).
+   */
+  readonly vmMemoryGiB?: number;
   /** What it brings to the corpus. */
   readonly covers: string;
 }
@@ -84,7 +89,8 @@ export const WILD_FILES: readonly WildFile[] = [
   {
     file: 'target-devel-iser-ramdisk-8-targets.json',
     kind: 'restorable',
-    vmSkip: 'eight 511 MiB RAM disks (4 GiB, allocated when the objects are created) do not fit in the 2 GiB VM',
+    vmMemoryGiB: 6,
+    vmLimit: 'the portals are iSER on 10.0.2.2: the VM has no RDMA for iSER and no such address, so the kernel refuses to listen there; the rest restores',
     covers:
       'older targetcli-fb (no alua_tpgs, no LUN alias or ALUA group, portals without "offload"): eight ramdisk objects, eight targets whose IQNs have month 17 (rtslib accepts them: warned, not refused), iSER portals on 10.0.2.2',
   },

@@ -115,6 +115,12 @@ function prepareBacking(file: string): void {
   }
 }
 
+/** The VM's memory in GiB, as the kernel counts it (a little under what qemu was given). */
+function vmMemoryGiB(): number {
+  const kib = Number(readFileSync('/proc/meminfo', 'utf8').match(/^MemTotal:\s+(\d+)/m)?.[1] ?? 0);
+  return kib / (1 << 20);
+}
+
 /** targetcli's saveconfig of the live state. */
 function judge(tag: string): JsonObject {
   const out = join(scratch, `${tag}.json`);
@@ -157,6 +163,11 @@ describe('the wild corpus on the kernel', () => {
     const file = resolve(WILD_DIR, entry.file);
     if (entry.vmSkip !== undefined) {
       it.skip(`${entry.file}: not restored in the VM (${entry.vmSkip})`, () => undefined);
+      continue;
+    }
+    const memoryGiB = vmMemoryGiB();
+    if (entry.vmMemoryGiB !== undefined && memoryGiB < entry.vmMemoryGiB - 0.5) {
+      it.skip(`${entry.file}: needs a VM with ${entry.vmMemoryGiB} GiB (LIOCTL_VM_MEM), this one has ${memoryGiB.toFixed(1)}`, () => undefined);
       continue;
     }
     if (entry.kind === 'refused') {
