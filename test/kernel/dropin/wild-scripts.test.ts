@@ -20,6 +20,8 @@ type Tool = 'targetcli-fb' | 'lioctl';
 interface Outcome {
   readonly run: string;
   readonly succeeded: boolean;
+  /** What it printed, for the failure message (not compared: the tools word things differently). */
+  readonly printed: string;
   /** stdout of the `ls` runs, which the Ansible LUN module parses. */
   readonly listed?: string;
 }
@@ -70,8 +72,14 @@ function prepare(script: WildScript): () => void {
     undo.push(() => rmSync(dev, { force: true }), () => loop.release());
   }
   for (const dir of script.fileDirectories) {
+    // targetcli-fb allocates a new fileio file whole (posix_fallocate, even when sparse), and
+    // the VM's root is a tmpfs of half its memory: a 1 GiB file needs a tmpfs of its own.
     mkdirSync(dir, { recursive: true });
-    undo.push(() => rmSync(dir, { recursive: true, force: true }));
+    sh('mount', ['-t', 'tmpfs', '-o', 'size=2G', 'lioctl-wild-scripts', dir]);
+    undo.push(
+      () => sh('umount', [dir]),
+      () => rmSync(dir, { recursive: true, force: true }),
+    );
   }
   return () => {
     clearEverything();
@@ -91,7 +99,7 @@ function runWith(tool: Tool, script: WildScript): { outcomes: Outcome[][]; state
         invocations(step).map((run) => {
           const r = invoke(tool, run);
           const listed = run.argv.at(-1)?.endsWith(' ls') === true || run.argv.at(-1) === 'ls' ? { listed: r.stdout } : {};
-          return { run: run.text, succeeded: succeeded(tool, run, r), ...listed };
+          return { run: run.text, succeeded: succeeded(tool, run, r), printed: `${r.stdout}${r.stderr}`, ...listed };
         }),
       );
       states.push(judged(`${tool}-${script.steps[n]?.file ?? n}`));
@@ -118,10 +126,13 @@ describe('scripts written for targetcli, through targetcli-fb and through the ta
     it(script.name, { timeout: 1_200_000 }, () => {
       const reference = runWith('targetcli-fb', script);
       const ours = runWith('lioctl', script);
+      const shown = (outcomes: Outcome[][]): string => JSON.stringify(outcomes, null, 1);
+      console.log(`${script.name}\ntargetcli-fb: ${shown(reference.outcomes)}\nlioctl: ${shown(ours.outcomes)}`);
       // targetcli-fb does what the manifest (and the simulator test) expect of it...
-      expect(reference.outcomes.map((step) => step.map((o) => o.succeeded))).toEqual(script.steps.map((s) => s.succeeds));
+      expect(reference.outcomes.map((step) => step.map((o) => o.succeeded)), shown(reference.outcomes)).toEqual(script.steps.map((s) => s.succeeds));
       // ...and lioctl does the same, run for run, printing the same `ls` lines.
-      expect(ours.outcomes).toEqual(reference.outcomes);
+      const compared = (outcomes: Outcome[][]) => outcomes.map((step) => step.map(({ printed: _printed, ...rest }) => rest));
+      expect(compared(ours.outcomes), shown(ours.outcomes)).toEqual(compared(reference.outcomes));
       expect(ours.states).toEqual(reference.states);
     });
   }
