@@ -28,6 +28,8 @@ export interface WildScript {
   readonly blockDevices: readonly string[];
   /** Directories the commands create fileio files in. */
   readonly fileDirectories: readonly string[];
+  /** SCSI devices the commands name for pscsi (the kernel test links each to scsi_debug's disk). */
+  readonly scsiDevices?: readonly string[];
   /** What the tool reads of targetcli's answers, beyond exit codes. */
   readonly reads: string;
 }
@@ -69,6 +71,14 @@ export const WILD_SCRIPTS: readonly WildScript[] = [
     blockDevices: [],
     fileDirectories: ['/var/lib/libvirt/images'],
     reads: 'nothing (no set -e)',
+  },
+  {
+    name: 'Datera/targetcli issue #9: a DVD drive exported through pscsi, typed at the prompt',
+    steps: [{ file: 'datera-targetcli-issue-9-pscsi.txt', how: 'stdin', succeeds: [true] }],
+    blockDevices: [],
+    fileDirectories: [],
+    scsiDevices: ['/dev/sr0'],
+    reads: 'what it prints (a person at the prompt)',
   },
 ];
 

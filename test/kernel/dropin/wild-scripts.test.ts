@@ -5,7 +5,7 @@
 // the `ls` lines the Ansible LUN module parses are the same, and targetcli's own saveconfig
 // of the state after each step is the same (run in the VM).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearEverything, standardPart, targetcliOk, type Ran } from '../config/config-tools.js';
@@ -70,6 +70,13 @@ function prepare(script: WildScript): () => void {
     mkdirSync(dirname(dev), { recursive: true });
     sh('mknod', [dev, 'b', major ?? '', minor ?? '']);
     undo.push(() => rmSync(dev, { force: true }), () => loop.release());
+  }
+  for (const dev of script.scsiDevices ?? []) {
+    // pscsi needs a SCSI device: the VM's is scsi_debug's disk, and both tools follow a link to it.
+    expect(readdirSync('/sys/block/sda/device/scsi_disk')).not.toEqual([]);
+    mkdirSync(dirname(dev), { recursive: true });
+    symlinkSync('/dev/sda', dev);
+    undo.push(() => rmSync(dev, { force: true }));
   }
   for (const dir of script.fileDirectories) {
     // targetcli-fb allocates a new fileio file whole (posix_fallocate, even when sparse), and
