@@ -130,20 +130,9 @@ function healthColour(healthy: boolean | null): ChalkInstance | ((text: string) 
   return (text: string) => text;
 }
 
-/** Python's len: code points, not UTF-16 units (a surrogate pair is one). Counted in place: twice a line. */
+/** Python's len: code points, not UTF-16 units. */
 function length(text: string): number {
-  let count = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        count--;
-        i++;
-      }
-    }
-  }
-  return count;
+  return Array.from(text).length;
 }
 
 function nameOf(node: LsNode): string {
