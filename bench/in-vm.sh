@@ -26,6 +26,7 @@
 #                           scaled by the number of ops: a lower bound).
 #   BENCH_SKIP_TARGETCLI    sizes to run without targetcli, e.g. "large"
 #   BENCH_LIOCTL            lioctl command (run.sh: its snapshot of bin/ and dist/)
+#   BENCH_SKIP_TARGETCLID   sizes to run without targetclid (targetcli's daemon)
 set -u
 OUT=$(cd "$1" && pwd) || exit 2
 shift
@@ -128,8 +129,55 @@ cli() {
     case $tool in
         targetcli) CMD=(targetcli "$@") LIMIT=$TC_BUDGET ;;
         lioctl) CMD=("$LIOCTL" "$@") LIMIT=$TIMEOUT ;;
+        # targetcli as a client of targetclid: its own prefs say auto_use_daemon=true
+        targetclid) CMD=(env "TARGETCLI_HOME=$TCD_HOME" targetcli "$@") LIMIT=$TC_BUDGET ;;
     esac
 }
+
+# --- targetclid -----------------------------------------------------------------
+# targetcli's daemon holds one shell and answers clients over /var/run/targetclid.sock.
+# It reads configfs once, when it starts, so it is started on the state it is to answer
+# about and stopped after. Its clients have a TARGETCLI_HOME of their own, whose prefs
+# say auto_use_daemon=true; targetcli's own prefs stay as they were (one-shot).
+TCD_HOME=$W/targetclid-home
+TCD_SOCK=/var/run/targetclid.sock
+TCD_PID=
+TCD_FAIL=
+tcd_start() {
+    TCD_FAIL=
+    if ! command -v targetclid > /dev/null; then TCD_FAIL="skipped: targetclid is not installed"; return 1; fi
+    rm -f "$TCD_SOCK"
+    targetclid > "$W/targetclid.log" 2>&1 &
+    TCD_PID=$!
+    local i
+    for ((i = 0; i < 1200; i++)); do
+        [ -S "$TCD_SOCK" ] && break
+        kill -0 "$TCD_PID" 2> /dev/null || break
+        sleep 0.5
+    done
+    if [ ! -S "$TCD_SOCK" ]; then
+        TCD_FAIL="failed: targetclid did not open $TCD_SOCK: $(tail -n 1 "$W/targetclid.log")"
+        tcd_stop
+        return 1
+    fi
+    # It answers, and about this state: its ls / has about the lines lioctl's has.
+    local lines
+    lines=$(env "TARGETCLI_HOME=$TCD_HOME" targetcli ls / 2>&1 | wc -l)
+    if [ $((2 * lines)) -lt "${1:-2}" ]; then
+        TCD_FAIL="failed: targetclid answered ls / with $lines lines, lioctl with ${1:-2}"
+        tcd_stop
+        return 1
+    fi
+    log "targetclid $TCD_PID answers ($lines lines)"
+}
+tcd_stop() {
+    [ -n "$TCD_PID" ] || return 0
+    kill "$TCD_PID" 2> /dev/null
+    wait "$TCD_PID" 2> /dev/null
+    TCD_PID=
+    rm -f "$TCD_SOCK"
+}
+trap tcd_stop EXIT
 
 # measure OP TOOL AFTER ARGS...: a CLI command at the current size, repeated.
 # Once targetcli has blown its budget at a size, its later cells say skipped.
@@ -221,6 +269,12 @@ node -e 0
 "$LIOCTL" ls > /dev/null 2>&1
 targetcli ls > /dev/null 2>&1
 
+# targetclid's clients: auto_use_daemon=true in prefs of their own, set while the
+# config is empty (one-shot targetcli reads all of configfs first).
+mkdir -p "$TCD_HOME"
+TARGETCLI_HOME=$TCD_HOME targetcli set global auto_use_daemon=true > /dev/null 2>&1 ||
+    log "cannot set auto_use_daemon in $TCD_HOME"
+
 # --- start-up ---------------------------------------------------------------------
 
 size=start
@@ -274,7 +328,10 @@ for size in "${SIZES[@]}"; do
     # restoreconfig from empty, then clearconfig, CYCLES times per tool.
     # floor8: the same calls side by side (floor -j 8), what a tool that runs
     # independent calls at once could reach.
-    for tool in floor floor8 lioctl targetcli; do
+    # floormin: the floor without the calls lioctl does not need to make (a LUN's ALUA
+    # group written as the default group it is already in), issue 27's floor.
+    grep -v '/alua_tg_pt_gp default_tg_pt_gp$' "$D/ops/restore.ops" > "$D/ops/restore-min.ops"
+    for tool in floor floor8 floormin lioctl targetcli; do
         kr="$size|restoreconfig|$tool" kc="$size|clearconfig|$tool"
         if [ $tool = targetcli ] && [ -n "$TC_RESTORE_SKIP" ]; then
             ACC_FAIL[$kr]=$TC_RESTORE_SKIP ACC_FAIL[$kc]=$TC_RESTORE_SKIP
@@ -285,6 +342,7 @@ for size in "${SIZES[@]}"; do
         for ((c = 0; c < CYCLES; c++)); do
             if [ $tool = floor ]; then CMD=("$FLOOR" "$D/ops/restore.ops") LIMIT=$TIMEOUT
             elif [ $tool = floor8 ]; then CMD=("$FLOOR" -j 8 "$D/ops/restore.ops") LIMIT=$TIMEOUT
+            elif [ $tool = floormin ]; then CMD=("$FLOOR" "$D/ops/restore-min.ops") LIMIT=$TIMEOUT
             else cli $tool restoreconfig "savefile=$D/config.json"
             fi
             timed "${CMD[@]}"
@@ -296,7 +354,7 @@ for size in "${SIZES[@]}"; do
                 break
             fi
             restore_t=$T
-            if [ $tool = floor ]; then CMD=("$FLOOR" "$D/ops/clear.ops")
+            if [ $tool = floor ] || [ $tool = floormin ]; then CMD=("$FLOOR" "$D/ops/clear.ops")
             elif [ $tool = floor8 ]; then CMD=("$FLOOR" -j 8 "$D/ops/clear.ops")
             else cli $tool clearconfig confirm=true
             fi
@@ -325,6 +383,29 @@ for size in "${SIZES[@]}"; do
     done
     read_floor "ls /" ls /
     read_floor saveconfig saveconfig "savefile=$W/save-floor.json"
+
+    # targetclid, started on this state (untimed: it reads configfs once, at its start).
+    case ",${BENCH_SKIP_TARGETCLID:-}," in *",$size,"*) TCD_FAIL="skipped: BENCH_SKIP_TARGETCLID" ;; *) tcd_start "$("$LIOCTL" ls / 2> /dev/null | wc -l)" ;; esac
+    for op in "ls /" saveconfig; do
+        k="$size|$op|targetclid"
+        if [ -n "$TCD_FAIL" ]; then ACC_FAIL[$k]=$TCD_FAIL; record "$k"; continue; fi
+        if [ "$op" = "ls /" ]; then measure "$op" targetclid : ls /
+        else measure "$op" targetclid : saveconfig "savefile=$W/save-targetclid.json"
+        fi
+    done
+    tcd_stop
+    [ ! -f "$W/save-targetclid.json" ] || cp "$W/save-targetclid.json" "$OUT/$size/save-targetclid.json"
+
+    # A shell session (lines on stdin): what each further line costs once lioctl has
+    # started. "shell: pwd" is a session of one pwd; the other cells add lines to it.
+    printf 'pwd\n' > "$W/shell-base.txt"
+    { echo pwd; for i in 1 2 3 4; do echo "ls /"; done; } > "$W/shell-ls.txt"
+    { echo pwd; for i in $(seq 50); do echo "cd /iscsi/$IQN/tpg1/acls"; echo pwd; echo "cd /"; echo help; done; } > "$W/shell-cd.txt"
+    LIMIT=$TIMEOUT
+    for cell in "base|shell: pwd" "ls|shell: pwd, 4 × ls /" "cd|shell: pwd, 50 × (cd, pwd, cd /, help)"; do
+        IFS='|' read -r f op <<< "$cell"
+        repeat "$size|$op|lioctl" : bash -c '"$1" < "$2"' shell "$LIOCTL" "$W/shell-$f.txt"
+    done
 
     # One LUN into the full config, then into its first target alone: the
     # same TPG, so the same mapped LUNs are made (targetcli maps a new LUN

@@ -15,7 +15,8 @@ if (!library || !opsFile) {
   console.error('usage: port-replay.mjs LIBRARY.mjs|node:fs OPSFILE');
   process.exit(2);
 }
-const ROOT = '/sys/kernel/config/target';
+// BENCH_ROOT: another root, such as a tree from sim-tree.mjs (profiling on a host).
+const ROOT = process.env.BENCH_ROOT ?? '/sys/kernel/config/target';
 // As floor.c makes them: one read of up to 16 KiB, lstat (a link is not followed).
 const buffer = Buffer.allocUnsafe(16384);
 const bare = {
@@ -36,8 +37,8 @@ if (library === 'node:fs') {
   ops = bare;
 } else {
   const { KernelConfigFs, DEFAULT_ROOT } = await import(pathToFileURL(library).href);
-  if (DEFAULT_ROOT !== ROOT) throw new Error(`the library's root is ${DEFAULT_ROOT}`);
-  const port = new KernelConfigFs(DEFAULT_ROOT);
+  if (process.env.BENCH_ROOT === undefined && DEFAULT_ROOT !== ROOT) throw new Error(`the library's root is ${DEFAULT_ROOT}`);
+  const port = new KernelConfigFs(ROOT);
   // record-ops.sh keeps only paths under the root
   const relative = (abs) => (abs === ROOT ? '' : abs.slice(ROOT.length + 1));
   ops = {

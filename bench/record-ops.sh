@@ -11,7 +11,8 @@
 set -u
 ops=$1
 shift
-root=/sys/kernel/config/target
+# BENCH_ROOT: another root, such as a tree from sim-tree.mjs (profiling on a host).
+root=${BENCH_ROOT:-/sys/kernel/config/target}
 trace=$(mktemp)
 trap 'rm -f "$trace"' EXIT
 strace -f -o "$trace" -e trace=openat,readlink,statx,newfstatat,access "$@" > /dev/null 2>&1

@@ -152,6 +152,13 @@ describe('renderLsTree: options', () => {
     expect(renderLsTree(leaf('abcd', 'xy'), { width: 13 })).toEqual(['o- abcd  [xy]']);
     expect(renderLsTree(leaf('abcd', 'xy'), { width: 14 })).toEqual(['o- abcd . [xy]']);
   });
+
+  it('counts characters as Python does: one for a character outside the BMP, one for é', () => {
+    // 'disk😀é' is 6 code points (7 UTF-16 units), 'x😀' 2: the line is 18 characters
+    expect(renderLsTree(leaf('disk😀é', 'x😀'), { width: 18 })).toEqual(['o- disk😀é ... [x😀]']);
+    // a lone surrogate (a name configfs would not hold, but a string may) counts as one
+    expect(renderLsTree(leaf('a\ud800', 'x'), { width: 12 })).toEqual(['o- a\ud800 .. [x]']);
+  });
 });
 
 describe('renderLsTree: colours', () => {
