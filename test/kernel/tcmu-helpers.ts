@@ -9,7 +9,6 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, 
 const BUS_NAME = 'org.kernel.TCMUService1';
 const BUS_PATH = '/org/kernel/TCMUService1';
 const ACTIVATION_DIR = '/usr/share/dbus-1/system-services';
-const RESET_NETLINK = '/sys/module/target_core_user/parameters/reset_netlink';
 
 function sh(cmd: string, args: readonly string[]): string {
   return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -74,6 +73,7 @@ export interface TcmuRunner {
 export function startTcmuRunner(logDir: string, timeoutMs = 90_000): TcmuRunner {
   sh('modprobe', ['target_core_user']);
   if (announcedHandlers() !== null) throw new Error('tcmu-runner is already running');
+  unblockNetlink();
   mkdirSync(logDir, { recursive: true });
   const out = openSync(`${logDir}/stderr.log`, 'a');
   const child = spawn('tcmu-runner', ['--tcmu-log-dir', logDir], { detached: true, stdio: ['ignore', out, out] });
@@ -117,22 +117,31 @@ export function startTcmuRunner(logDir: string, timeoutMs = 90_000): TcmuRunner 
   };
 }
 
+const NETLINK_PARAMS = '/sys/module/target_core_user/parameters';
+
 /**
- * Once tcmu-runner has run, the kernel waits for its netlink reply when a user device is
- * enabled, without a timeout: with tcmu-runner gone, a stray enable would hang the test (and
- * the VM) for good. This completes such waits with an error instead.
+ * Once tcmu-runner has run, the kernel waits for its netlink reply, without a timeout, when
+ * a user device is enabled: with tcmu-runner gone, such a write would hang the test (and
+ * the VM) for good. While netlink is blocked the kernel fails it at once (EAGAIN) instead;
+ * reset_netlink fails a wait already in progress.
  */
-export function releaseNetlinkWaits(): void {
-  if (existsSync(RESET_NETLINK)) writeFileSync(RESET_NETLINK, '1');
+export function blockNetlink(): void {
+  writeFileSync(`${NETLINK_PARAMS}/block_netlink`, '1');
+  writeFileSync(`${NETLINK_PARAMS}/reset_netlink`, '1');
+}
+
+export function unblockNetlink(): void {
+  writeFileSync(`${NETLINK_PARAMS}/block_netlink`, '0');
 }
 
 /**
- * releaseNetlinkWaits() every second in the background, for as long as tcmu-runner is down
- * (the tests run commands synchronously, so this cannot be a timer of their own).
+ * Puts target_core_user back as a fresh boot has it after tcmu-runner has gone: no netlink
+ * replies expected, netlink not blocked. Later tests may enable user devices without
+ * tcmu-runner, which the kernel then allows.
  */
-export function netlinkWatchdog(): { stop(): void } {
-  const child = spawn('sh', ['-c', `while :; do [ -w ${RESET_NETLINK} ] && echo 1 > ${RESET_NETLINK}; sleep 1; done`], { stdio: 'ignore' });
-  return { stop: () => void child.kill('SIGKILL') };
+export function forgetTcmuRunner(): void {
+  sh('python3', [new URL('./tcmu-reply-off.py', import.meta.url).pathname]);
+  unblockNetlink();
 }
 
 export interface Ext4Scratch {

@@ -14,7 +14,8 @@ import {
   createQcow2,
   ext4Scratch,
   holdBusActivation,
-  netlinkWatchdog,
+  blockNetlink,
+  forgetTcmuRunner,
   qcow2Check,
   qcow2Info,
   startTcmuRunner,
@@ -124,6 +125,7 @@ afterEach((ctx) => {
 
 afterAll(() => {
   runner?.stop();
+  forgetTcmuRunner();
   scratch?.release();
   rmSync(SAVE, { recursive: true, force: true });
 });
@@ -234,16 +236,13 @@ describe('lioctl when tcmu-runner fails', () => {
     const img = image('down');
     createQcow2(img, '64M');
     ensureRunner().stop();
-    const watchdog = netlinkWatchdog();
-    try {
-      const r = lioctl('/backstores/user:qcow', 'create', 'name=q1', 'size=64M', `cfgstring=${img}`);
-      expect(r.status).not.toBe(0);
-      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(/tcmu-runner/);
-      expect(userObjects()).toEqual([]);
-    } finally {
-      watchdog.stop();
-    }
+    // Should lioctl enable a user device now, the kernel refuses at once instead of waiting for good.
+    blockNetlink();
+    const r = lioctl('/backstores/user:qcow', 'create', 'name=q1', 'size=64M', `cfgstring=${img}`);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/tcmu-runner/);
+    expect(userObjects()).toEqual([]);
     ensureRunner();
     lioctlOk('/backstores/user:qcow', 'create', 'name=q1', 'size=64M', `cfgstring=${img}`);
     expect(userObjects()).toHaveLength(2);
@@ -269,16 +268,12 @@ describe('lioctl when tcmu-runner fails', () => {
     lioctlOk(`/loopback/${LOOP_WWN}/luns`, 'create', '/backstores/user:qcow/q1');
     tcmuDisk();
     ensureRunner().kill();
-    const watchdog = netlinkWatchdog();
-    try {
-      const del = lioctl('/backstores/user:qcow', 'delete', 'q2');
-      expect(del.status, del.stderr).toBe(0);
-      const clear = lioctl('clearconfig', 'confirm=true');
-      expect(clear.status, clear.stderr).toBe(0);
-      expect(userObjects()).toEqual([]);
-    } finally {
-      watchdog.stop();
-    }
+    blockNetlink();
+    const del = lioctl('/backstores/user:qcow', 'delete', 'q2');
+    expect(del.status, del.stderr).toBe(0);
+    const clear = lioctl('clearconfig', 'confirm=true');
+    expect(clear.status, clear.stderr).toBe(0);
+    expect(userObjects()).toEqual([]);
   });
 
   it('restores everything but the user objects while tcmu-runner is down, exit 9', (ctx) => {
@@ -293,17 +288,14 @@ describe('lioctl when tcmu-runner fails', () => {
     lioctlOk('saveconfig', `${SAVE}/mixed.json`);
     lioctlOk('clearconfig', 'confirm=true');
     ensureRunner().stop();
-    const watchdog = netlinkWatchdog();
-    try {
-      const r = lioctl('restoreconfig', `savefile=${SAVE}/mixed.json`);
-      expect(r.status, r.stderr).toBe(9);
-      expect(r.stderr).toMatch(/tcmu-runner/);
-      expect(userObjects()).toEqual([]);
-      const tree = lioctlOk('ls', '/');
-      expect(tree).toContain('rd1');
-      expect(tree).toContain(IQN);
-    } finally {
-      watchdog.stop();
-    }
+    // Should lioctl enable a user device now, the kernel refuses at once instead of waiting for good.
+    blockNetlink();
+    const r = lioctl('restoreconfig', `savefile=${SAVE}/mixed.json`);
+    expect(r.status, r.stderr).toBe(9);
+    expect(r.stderr).toMatch(/tcmu-runner/);
+    expect(userObjects()).toEqual([]);
+    const tree = lioctlOk('ls', '/');
+    expect(tree).toContain('rd1');
+    expect(tree).toContain(IQN);
   });
 });
