@@ -14,7 +14,9 @@ export function storageObjectAtShellPath(ctx: CommandContext, env: ShellEnv, tex
     if (err instanceof LioctlError) return 'no-such-path';
     throw err;
   }
-  const [top, plugin, name, ...rest] = splitPath(path);
+  const [top, dir, name, ...rest] = splitPath(path);
+  // `user:<handler>` holds user objects.
+  const plugin = dir?.startsWith('user:') === true ? 'user' : dir;
   if (top !== 'backstores' || plugin === undefined || name === undefined || rest.length > 0 || !isStoragePlugin(plugin)) return undefined;
   return env.lio.findStorageObject(plugin, name);
 }
