@@ -30,16 +30,25 @@ export interface DbusSourceOptions {
  * serve anything then, and `ls` stays as fast as without it.
  */
 export class DbusHandlerSource implements TcmuHandlerSource {
-  private listed: { at: number; handlers: readonly TcmuHandler[] } | undefined;
+  private listed: { at: number; handlers: readonly TcmuHandler[] | TcmuUnavailableError } | undefined;
 
   constructor(private readonly options: DbusSourceOptions = {}) {}
 
   handlers(): readonly TcmuHandler[] {
-    if (this.listed !== undefined && Date.now() - this.listed.at < REUSE_MS) return this.listed.handlers;
-    const reply = this.ask(['handlers']);
-    if (!('handlers' in reply)) throw new TcmuUnavailableError('unexpected reply to GetManagedObjects');
-    this.listed = { at: Date.now(), handlers: reply.handlers };
-    return reply.handlers;
+    if (this.listed === undefined || Date.now() - this.listed.at >= REUSE_MS) this.listed = { at: Date.now(), handlers: this.list() };
+    if (this.listed.handlers instanceof TcmuUnavailableError) throw this.listed.handlers;
+    return this.listed.handlers;
+  }
+
+  /** The handlers, or why there are none (kept as long as a listing, so one line asks once). */
+  private list(): readonly TcmuHandler[] | TcmuUnavailableError {
+    try {
+      const reply = this.ask(['handlers']);
+      return 'handlers' in reply ? reply.handlers : new TcmuUnavailableError('unexpected reply to GetManagedObjects');
+    } catch (err) {
+      if (err instanceof TcmuUnavailableError) return err;
+      throw err;
+    }
   }
 
   checkConfig(handler: string, config: string): ConfigCheck {

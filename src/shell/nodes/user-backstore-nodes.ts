@@ -1,4 +1,5 @@
 import { NotFoundError, ValidationError } from '../../errors/index.js';
+import type { PlanOperation } from '../../config/index.js';
 import { TcmuUnavailableError, type TcmuHandler } from '../../tcmu/index.js';
 import { defineCommand } from '../commands/declaration.js';
 import { nodeCommand, type NodeCommand, type UiNode } from '../tree/ui-node.js';
@@ -120,4 +121,16 @@ export function userBackstoreNode(env: ShellEnv, name: string): UiNode | undefin
   if (handler !== undefined || handlersInUse(env).has(name)) return handlerNode(env, name, handler, down);
   if (down !== undefined) throw down;
   return undefined;
+}
+
+/**
+ * For restore and apply: a user object is made only when tcmu-runner announces its handler,
+ * so a missing tcmu-runner costs those objects and what uses them, not the rest.
+ */
+export function vetUserHandlers(env: ShellEnv): (op: PlanOperation) => void {
+  return (op) => {
+    if (op.kind !== 'create-storage-object' || op.config.plugin !== 'user') return;
+    const config = op.config.config;
+    liveHandler(env, config.slice(0, Math.max(0, config.indexOf('/'))) || config);
+  };
 }
