@@ -13,7 +13,7 @@ export interface PrivateBus {
 
 export async function startPrivateBus(): Promise<PrivateBus> {
   const dir = mkdtempSync(join(tmpdir(), 'lioctl-dbus-'));
-  const daemon: ChildProcess = spawn('dbus-daemon', ['--session', '--nofork', '--print-address', `--address=unix:path=${join(dir, 'bus')}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const daemon: ChildProcess = spawn('dbus-daemon', ['--session', '--nofork', '--print-address', `--address=unix:path=${join(dir, 'bus')}`], { stdio: ['ignore', 'pipe', 'ignore'] });
   const address = await new Promise<string>((done, fail) => {
     daemon.once('error', fail);
     daemon.once('exit', (code) => fail(new Error(`dbus-daemon exited ${code}`)));
