@@ -59,7 +59,7 @@ export class DbusHandlerSource implements TcmuHandlerSource {
 
   private ask(args: readonly string[]): Extract<TcmuReply, { ok: true }> {
     const address = this.options.busAddress;
-    if (address === undefined && !existsSync('/sys/module/target_core_user')) throw new TcmuUnavailableError('the target_core_user module is not loaded');
+    if (address === undefined && !existsSync('/sys/module/target_core_user')) throw new TcmuUnavailableError('the target_core_user module is not loaded', false);
     const program = queryProgram();
     if (program === undefined) throw new TcmuUnavailableError('the D-Bus client of this lioctl is missing (dist/tcmu-dbus.cjs)');
     const run = nodeChildProcess().spawnSync(process.execPath, [program, ...args], {

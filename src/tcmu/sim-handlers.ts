@@ -1,4 +1,5 @@
 import type { ConfigCheck, TcmuHandler, TcmuHandlerSource } from './handler-source.js';
+import { TcmuUnavailableError } from './tcmu-error.js';
 
 /**
  * The simulator's tcmu-runner: the four handlers Debian's tcmu-runner 1.5 announces, with a
@@ -24,5 +25,15 @@ export const simTcmuHandlers: TcmuHandlerSource = {
   checkConfig: (handler, config) => {
     if (!HANDLERS.some((h) => h.name === handler)) return { valid: false, message: `no handler ${handler}` };
     return check(handler, config.startsWith(`${handler}/`) ? config.slice(handler.length + 1) : config);
+  },
+};
+
+/** A simulator with no tcmu-runner (the library's default): nothing announced, as before boot started it. */
+export const tcmuNotRunning: TcmuHandlerSource = {
+  handlers: () => {
+    throw new TcmuUnavailableError('the simulator runs no tcmu-runner', false);
+  },
+  checkConfig: () => {
+    throw new TcmuUnavailableError('the simulator runs no tcmu-runner', false);
   },
 };

@@ -7,7 +7,14 @@ export class TcmuUnavailableError extends LioctlError {
   override name = 'TcmuUnavailableError';
   readonly code = 'tcmu-unavailable';
   readonly exitCode = ExitCode.environment;
-  constructor(readonly reason: string) {
+  /**
+   * `moduleLoaded` false: target_core_user is not loaded, so tcmu-runner has not run since
+   * boot and the kernel will not wait for it when a user object is enabled.
+   */
+  constructor(
+    readonly reason: string,
+    readonly moduleLoaded = true,
+  ) {
     super(`tcmu-runner is not answering on D-Bus (${reason}); ${WHAT_TO_DO}`);
   }
 }

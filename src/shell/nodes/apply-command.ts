@@ -48,7 +48,7 @@ export function applyCommand(env: ShellEnv): NodeCommand {
         showPlanWarnings(ctx, [plan]);
         if (v.dry_run) return { result: dryRunResult(KIND, file, plan.operations) };
         const total = plan.operations.length;
-        const report = executePlan(env.lio, plan.operations, { onDone: (op) => ctx.info(describeOperation(op)), vet: vetUserHandlers(env) });
+        const report = executePlan(env.lio, plan.operations, { onDone: (op) => ctx.info(describeOperation(op)), vet: vetUserHandlers(env, (m) => ctx.warn(m)) });
         warnMissingSettings(ctx, env.lio, report.missing);
         const failure = partialFailure(`Applied ${report.done.length} of ${plural(total, 'change')} from ${file}`, report);
         if (failure !== undefined) throw failure;

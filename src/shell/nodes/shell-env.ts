@@ -1,6 +1,6 @@
 import { defaultConfigPath, type DefaultPathChoice } from '../../config/index.js';
 import type { LioRoot } from '../../model/index.js';
-import { DbusHandlerSource, simTcmuHandlers, type TcmuHandlerSource } from '../../tcmu/index.js';
+import { DbusHandlerSource, tcmuNotRunning, type TcmuHandlerSource } from '../../tcmu/index.js';
 
 /**
  * What node builders share for one line: the live model. A fresh LioRoot per line keeps
@@ -24,13 +24,13 @@ export function defaultSavefile(env: ShellEnv): DefaultPathChoice {
 let systemTcmu: DbusHandlerSource | undefined;
 
 /**
- * Who answers for tcmu-runner: the env's own source (tests), else the bus named by
- * LIOCTL_TCMU_BUS, else the simulator's handlers on the simulator and the system D-Bus on
- * a kernel. One per process, so a line that lists /backstores several times asks once.
+ * Who answers for tcmu-runner: the env's own source (the CLI's simulator offers four
+ * handlers; tests their own), else the bus named by LIOCTL_TCMU_BUS, else none on a
+ * simulator and the system D-Bus on a kernel. One per process.
  */
 export function tcmuSource(env: ShellEnv): TcmuHandlerSource {
   if (env.tcmu !== undefined) return env.tcmu;
   const bus = process.env.LIOCTL_TCMU_BUS;
-  if ((bus === undefined || bus === '') && env.lio.fs.backend === 'simulator') return simTcmuHandlers;
+  if ((bus === undefined || bus === '') && env.lio.fs.backend === 'simulator') return tcmuNotRunning;
   return (systemTcmu ??= new DbusHandlerSource(bus === undefined || bus === '' ? {} : { busAddress: bus }));
 }

@@ -124,13 +124,26 @@ export function userBackstoreNode(env: ShellEnv, name: string): UiNode | undefin
 }
 
 /**
- * For restore and apply: a user object is made only when tcmu-runner announces its handler,
- * so a missing tcmu-runner costs those objects and what uses them, not the rest.
+ * For restore and apply: a user object is made only when tcmu-runner announces its
+ * handler, so a missing tcmu-runner or handler costs those objects and what uses them, not
+ * the rest. Once tcmu-runner has run, the kernel waits for its answer when a user object
+ * is enabled, and without it the object serves no I/O. One exception: with
+ * target_core_user not loaded tcmu-runner has not run since boot, nothing waits, and
+ * tcmu-runner takes the objects over when it starts (a restore at boot before it), so they
+ * are made, with a warning.
  */
-export function vetUserHandlers(env: ShellEnv): (op: PlanOperation) => void {
+export function vetUserHandlers(env: ShellEnv, warn: (message: string) => void): (op: PlanOperation) => void {
+  const warned = new Set<string>();
   return (op) => {
     if (op.kind !== 'create-storage-object' || op.config.plugin !== 'user') return;
     const config = op.config.config;
-    liveHandler(env, config.slice(0, Math.max(0, config.indexOf('/'))) || config);
+    const handler = config.includes('/') ? config.slice(0, config.indexOf('/')) : config;
+    try {
+      liveHandler(env, handler);
+    } catch (err) {
+      if (!(err instanceof TcmuUnavailableError) || err.moduleLoaded) throw err;
+      if (!warned.has(handler)) warn(`user:${handler} objects are made, but serve no I/O until tcmu-runner runs (${err.reason}): systemctl start tcmu-runner`);
+      warned.add(handler);
+    }
   };
 }
