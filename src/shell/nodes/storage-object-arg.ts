@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { LioctlError } from '../../errors/index.js';
-import { isStoragePlugin, type StorageObject } from '../../model/index.js';
+import { backstoreDirPlugin, type StorageObject } from '../../model/index.js';
 import { splitPath } from '../paths/resolve-path.js';
 import type { CommandContext } from '../session/command-context.js';
 import type { ShellEnv } from './shell-env.js';
@@ -15,9 +15,8 @@ export function storageObjectAtShellPath(ctx: CommandContext, env: ShellEnv, tex
     throw err;
   }
   const [top, dir, name, ...rest] = splitPath(path);
-  // `user:<handler>` holds user objects.
-  const plugin = dir?.startsWith('user:') === true ? 'user' : dir;
-  if (top !== 'backstores' || plugin === undefined || name === undefined || rest.length > 0 || !isStoragePlugin(plugin)) return undefined;
+  const plugin = dir === undefined ? undefined : backstoreDirPlugin(dir);
+  if (top !== 'backstores' || plugin === undefined || name === undefined || rest.length > 0) return undefined;
   return env.lio.findStorageObject(plugin, name);
 }
 
