@@ -4,6 +4,8 @@
 //   live-view.mjs     `lioctl top`'s ink/React view, ESM (yoga-layout uses top-level await)
 //   index.mjs         the library
 //   lane-worker-program.cjs  the configfs worker thread's program, started from its file
+//   tcmu-dbus.cjs     the D-Bus query for user:<handler> backstores (dbus-next bundled),
+//                     run as its own process only by commands that need tcmu-runner
 //   memfs.cjs         memfs, which the simulator requires when it is first opened
 //   types/            the library's declarations (tsc, tsconfig.types.json)
 //   man/lioctl.8      the man page, and completion/ the bash and zsh completion scripts,
@@ -142,6 +144,8 @@ await Promise.all([
   // Everything else is bundled, so the package has no run-time dependencies: a global
   // install from the tarball needs no registry.
   build({ ...common, entryPoints: { memfs: 'memfs' }, outdir: 'dist', outExtension: { '.js': '.cjs' }, format: 'cjs' }),
+  // dbus-next's optional native socket and X11 address lookup: lioctl uses neither.
+  build({ ...common, entryPoints: { 'tcmu-dbus': 'src/tcmu/dbus-program.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' }, format: 'cjs', external: [...common.external, 'usocket', 'x11'] }),
   build({
     ...common,
     entryPoints: { 'live-view': 'src/cli/top/live-view.tsx' },

@@ -72,7 +72,10 @@ async function completionLines(line: string): Promise<string> {
     const session = new ShellSession({
       fs: backend.fs,
       prefs: Preferences.inHome(),
-      root: rootNodeWith(backend.defaultSavefile === undefined ? {} : { defaultSavefile: backend.defaultSavefile }),
+      root: rootNodeWith({
+        ...(backend.defaultSavefile === undefined ? {} : { defaultSavefile: backend.defaultSavefile }),
+        ...(backend.tcmu === undefined ? {} : { tcmu: backend.tcmu }),
+      }),
       output: { info: () => undefined, warn: () => undefined, result: () => undefined },
       json: false,
       interactive: true,

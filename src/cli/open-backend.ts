@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { DEFAULT_ROOT, KernelConfigFs, type ConfigFs } from '../configfs/index.js';
 import type { DefaultPathChoice } from '../config/index.js';
 import { EnvironmentError } from '../errors/index.js';
+import { simTcmuHandlers, type TcmuHandlerSource } from '../tcmu/index.js';
 import type { GlobalOptions } from './global-options.js';
 
 export interface BackendOptions {
@@ -25,6 +26,8 @@ export interface OpenedBackend {
   save(): void;
   /** The simulator's own default saveconfig file: practice never overwrites /etc/target's. */
   readonly defaultSavefile?: () => DefaultPathChoice;
+  /** The simulator's tcmu-runner, unless LIOCTL_TCMU_BUS names a bus to ask instead. */
+  readonly tcmu?: TcmuHandlerSource;
 }
 
 /** What the global options and the environment ask of the backend. */
@@ -44,12 +47,14 @@ export const DEFAULT_SIM_STATE = join(homedir(), '.lioctl', 'sim-state.json');
 /** The simulator (memfs and the kernel fixtures) is loaded only when asked for: start-up matters. */
 async function simulator(file: string, simKernel: string | undefined, notice?: string): Promise<OpenedBackend> {
   const { chooseSimKernel, loadSimState, saveSimState } = await import('../configfs/sim/index.js');
+  const bus = process.env.LIOCTL_TCMU_BUS;
   const sim = loadSimState(file, chooseSimKernel(simKernel, release()));
   const savefile = join(dirname(file), 'sim-saveconfig.json');
   return {
     fs: sim,
     ...(notice === undefined ? {} : { notice }),
     save: () => saveSimState(file, sim),
+    ...(bus === undefined || bus === '' ? { tcmu: simTcmuHandlers } : {}),
     defaultSavefile: () => ({ path: savefile, reason: 'upstream-default', message: `using ${savefile} (the simulator's file)` }),
   };
 }

@@ -25,6 +25,7 @@ export async function run(words: readonly string[], options: GlobalOptions, pers
     root: rootNodeWith({
       ...(backend.defaultSavefile === undefined ? {} : { defaultSavefile: backend.defaultSavefile }),
       ...(persona === 'targetcli' ? { targetcliStatus: true } : {}),
+      ...(backend.tcmu === undefined ? {} : { tcmu: backend.tcmu }),
     }),
     output: consoleOutput({ json: options.json, colorMode: prefs.get('color_mode') }),
     json: options.json,

@@ -8,7 +8,7 @@ export { create, type Creation } from './rollback.js';
 export { ConfigGroup, NoSuchSettingError, type SettingEntry, type SettingValue } from './config-group.js';
 export type { ChapChange, ChapCredentials, ChapUndo } from './chap.js';
 export * from './host/index.js';
-export { STORAGE_PLUGINS, HBA_PREFIX, isStoragePlugin, type StoragePlugin } from './storage/plugins.js';
+export { STORAGE_PLUGINS, HBA_PREFIX, backstoreDirPlugin, isStoragePlugin, type StoragePlugin } from './storage/plugins.js';
 export * from './storage/storage-spec.js';
 export {
   StorageObject,

@@ -1,5 +1,5 @@
 import { NotFoundError, UsageError } from '../../errors/index.js';
-import { isFabricName, isStoragePlugin, type LioRoot } from '../../model/index.js';
+import { backstoreDirPlugin, isFabricName, type LioRoot } from '../../model/index.js';
 import type { StatsScope } from '../../model/stats/index.js';
 
 function tagOf(word: string | undefined, prefix: string): number | undefined {
@@ -9,7 +9,7 @@ function tagOf(word: string | undefined, prefix: string): number | undefined {
 
 function bad(path: string): UsageError {
   return new UsageError(`top: '${path}' is not a path top can show`, {
-    hint: 'use /, /<fabric>, /<fabric>/<wwn>[/tpgN[/luns/lunL]] or /backstores/<kind>/<name>',
+    hint: 'use /, /<fabric>, /<fabric>/<wwn>[/tpgN[/luns/lunL]] or /backstores/<kind>/<name> (user:<handler> for user objects)',
   });
 }
 
@@ -24,8 +24,9 @@ export function scopeFromPath(lio: LioRoot, path: string): StatsScope {
   if (first === undefined) return {};
   if (first === 'backstores') {
     const name = rest[0];
-    if (second === undefined || !isStoragePlugin(second) || name === undefined || rest.length > 1) throw bad(path);
-    return { storageObject: lio.storageObject(second, name).label };
+    const plugin = second === undefined ? undefined : backstoreDirPlugin(second);
+    if (plugin === undefined || name === undefined || rest.length > 1) throw bad(path);
+    return { storageObject: lio.storageObject(plugin, name).label };
   }
   if (!isFabricName(first)) throw bad(path);
   const fabric = lio.fabric(first);

@@ -37,6 +37,12 @@ export interface ExecuteOptions {
   readonly stopAtFirstFailure?: boolean;
   /** Called after each operation performed completely (progress lines). */
   readonly onDone?: (op: PlanOperation) => void;
+  /**
+   * Asked before anything is made: what it throws for an operation is that operation's
+   * failure, and what depends on it is skipped (a user object whose tcmu-runner handler
+   * is not there).
+   */
+  readonly vet?: (op: PlanOperation) => void;
 }
 
 /** Operations whose refusals come from the model's settings groups, which name the setting and its object. */
@@ -115,6 +121,7 @@ class Casualties {
  */
 export function executePlan(lio: LioRoot, operations: readonly PlanOperation[], options: ExecuteOptions = {}): ExecutionReport {
   const run = new Execution(lio, options);
+  operations = run.vetted(operations);
   if (options.stopAtFirstFailure !== true && operations.filter(goesSideBySide).length >= SIDE_BY_SIDE_AHEAD) lio.fs.expectLanes();
   try {
     for (let i = 0; i < operations.length; ) {
@@ -200,6 +207,21 @@ class Execution {
     this.skipped.push({ operation: op, reason });
     this.casualties.lost(op);
     return true;
+  }
+
+  /** The operations that pass options.vet; the others are failures already. */
+  vetted(operations: readonly PlanOperation[]): readonly PlanOperation[] {
+    const vet = this.options.vet;
+    if (vet === undefined) return operations;
+    return operations.filter((op) => {
+      try {
+        vet(op);
+        return true;
+      } catch (err) {
+        this.fail(op, err);
+        return false;
+      }
+    });
   }
 
   private fail(op: PlanOperation, err: unknown): void {

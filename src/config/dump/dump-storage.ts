@@ -54,9 +54,11 @@ export function storageExtras(so: StorageObject, defaults: { vendor: string }): 
   if (id.vendorId !== defaults.vendor) out.vendor_id = id.vendorId;
   const defaultProduct = DEFAULT_PRODUCT[so.plugin];
   if (id.productId !== defaultProduct && id.productId !== so.name.slice(0, 16)) out.product_id = id.productId;
-  if (id.revision !== '4.0') out.revision = id.revision;
+  if (id.revision !== (DEFAULT_REVISION[so.plugin] ?? '4.0')) out.revision = id.revision;
   return Object.keys(out).length === 0 ? undefined : out;
 }
 
 /** The kernel's INQUIRY product id per backend (target_core_*.c). */
 const DEFAULT_PRODUCT: Readonly<Record<string, string>> = { fileio: 'FILEIO', block: 'IBLOCK', ramdisk: 'RAMDISK-MCP', user: '' };
+/** The kernel's INQUIRY revision: `4.0`, but empty for TCMU, whose handler answers INQUIRY itself. */
+const DEFAULT_REVISION: Readonly<Record<string, string>> = { user: '' };

@@ -172,6 +172,23 @@ function applyEnabledDefaults(ctx: SimContext, dev: string, plugin: string): voi
     if (value !== undefined && ctx.exists(`${dev}/attrib/${file}`)) ctx.store(`${dev}/attrib/${file}`, value);
   }
   ctx.store(`${dev}/alua_lu_gp`, 'LU Group Alias: default_lu_gp\nLU Group ID: 0\n');
+  if (plugin === 'user') applyUserGeometry(ctx, dev);
+}
+
+/**
+ * TCMU takes its geometry from the control tuples written before enable (target_core_user's
+ * tcmu_configure_device): hw_max_sectors (128 unless given), and attrib/dev_config and
+ * dev_size read back what control set.
+ */
+function applyUserGeometry(ctx: SimContext, dev: string): void {
+  const c = ctx.device(dev)?.control ?? {};
+  const attrib = (file: string, value: string | undefined): void => {
+    if (value !== undefined && ctx.exists(`${dev}/attrib/${file}`)) ctx.store(`${dev}/attrib/${file}`, `${value}\n`);
+  };
+  const hwMax = chomp(ctx.stored(`${dev}/attrib/hw_max_sectors`) ?? '0');
+  attrib('hw_max_sectors', c.hw_max_sectors ?? (hwMax === '0' ? '128' : undefined));
+  attrib('dev_config', c.dev_config);
+  attrib('dev_size', c.dev_size);
 }
 
 const ALUA_STATES: Readonly<Record<string, string>> = {

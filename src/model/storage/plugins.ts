@@ -15,6 +15,12 @@ export function isStoragePlugin(name: string): name is StoragePlugin {
   return (STORAGE_PLUGINS as readonly string[]).includes(name);
 }
 
+/** The plugin of a `/backstores/<dir>` path: `fileio`, ..., and `user:<handler>` (or saveconfig's `user`) for user. */
+export function backstoreDirPlugin(dir: string): StoragePlugin | undefined {
+  if (dir.startsWith('user:')) return 'user';
+  return isStoragePlugin(dir) ? dir : undefined;
+}
+
 /** `rd_mcp_3` → { plugin: 'ramdisk', index: 3 }; undefined for names that are not HBAs. */
 export function parseHbaDir(dir: string): { plugin: StoragePlugin; index: number } | undefined {
   // Called for every LUN and storage object a listing shows; the names repeat.

@@ -1,3 +1,4 @@
+import { vetUserHandlers } from './user-backstore-nodes.js';
 import { backingProblems, executePlan, partialFailure } from '../../config/apply/index.js';
 import { describeOperation, planConfig } from '../../config/index.js';
 import { dumpConfig } from '../../config/dump/index.js';
@@ -47,7 +48,7 @@ export function applyCommand(env: ShellEnv): NodeCommand {
         showPlanWarnings(ctx, [plan]);
         if (v.dry_run) return { result: dryRunResult(KIND, file, plan.operations) };
         const total = plan.operations.length;
-        const report = executePlan(env.lio, plan.operations, { onDone: (op) => ctx.info(describeOperation(op)) });
+        const report = executePlan(env.lio, plan.operations, { onDone: (op) => ctx.info(describeOperation(op)), vet: vetUserHandlers(env, (m) => ctx.warn(m)) });
         warnMissingSettings(ctx, env.lio, report.missing);
         const failure = partialFailure(`Applied ${report.done.length} of ${plural(total, 'change')} from ${file}`, report);
         if (failure !== undefined) throw failure;

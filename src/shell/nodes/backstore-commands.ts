@@ -1,4 +1,4 @@
-import { asLioctlError, PartialFailureError } from '../../errors/index.js';
+import { asLioctlError, NotFoundError, PartialFailureError } from '../../errors/index.js';
 import type { StorageObject, StorageObjectSpec, StoragePlugin } from '../../model/index.js';
 import { defineCommand } from '../commands/declaration.js';
 import type { CommandContext } from '../session/command-context.js';
@@ -7,16 +7,17 @@ import { nodeCommand, type NodeCommand } from '../tree/ui-node.js';
 import { created } from './created.js';
 import { checkSavefileMergeable, saveLiveConfig } from './saveconfig-command.js';
 import { defaultSavefile, type ShellEnv } from './shell-env.js';
+import { storageObjectShellPath } from './storage-object-path.js';
 
 const nameParam = { name: 'name', type: { kind: 'string' }, required: true, help: 'name of the new storage object' } as const;
 const wwnParam = { name: 'wwn', type: { kind: 'string' }, help: 'unit serial number (VPD 0x80); a random UUID when omitted' } as const;
 
 /** Creates through the model, then logs, bookmarks and maybe cds, as targetcli does. */
-function finish(ctx: CommandContext, env: ShellEnv, spec: StorageObjectSpec, message: (so: StorageObject) => string): CommandOutcome {
+export function finish(ctx: CommandContext, env: ShellEnv, spec: StorageObjectSpec, message: (so: StorageObject) => string): CommandOutcome {
   const attributes = spec.plugin !== 'pscsi' && spec.plugin !== 'user' && ctx.prefs.get('export_backstore_name_as_model') ? { emulate_model_alias: 1, ...spec.attributes } : spec.attributes;
   const so = env.lio.createStorageObject({ ...spec, ...(attributes === undefined ? {} : { attributes }) } as StorageObjectSpec);
   ctx.info(message(so));
-  return created(ctx, `/backstores/${so.plugin}/${so.name}`);
+  return created(ctx, storageObjectShellPath(so));
 }
 
 /**
@@ -144,7 +145,8 @@ export function createCommandFor(plugin: StoragePlugin, env: ShellEnv): NodeComm
   }
 }
 
-export function deleteCommandFor(plugin: StoragePlugin, env: ShellEnv): NodeCommand {
+/** `delete name [save]`; `shown` limits the names completed and accepted (one user:<handler>'s objects). */
+export function deleteCommandFor(plugin: StoragePlugin, env: ShellEnv, shown: (so: StorageObject) => boolean = () => true): NodeCommand {
   return nodeCommand(
     defineCommand({
       name: 'delete',
@@ -159,6 +161,7 @@ export function deleteCommandFor(plugin: StoragePlugin, env: ShellEnv): NodeComm
     true,
     (ctx, { values: v }) => {
       const so = env.lio.storageObject(plugin, v.name);
+      if (!shown(so)) throw new NotFoundError(`No storage object ${v.name} here; it is at ${storageObjectShellPath(so)}`);
       // A file that cannot take the update is found before anything is deleted.
       if (v.save) checkSavefileMergeable(defaultSavefile(env).path);
       const result = so.delete({ cascade: true });
@@ -172,6 +175,6 @@ export function deleteCommandFor(plugin: StoragePlugin, env: ShellEnv): NodeComm
         throw new PartialFailureError(`Deleted storage object ${v.name}, but the configuration file was not updated: ${cause.message}`, [cause]);
       }
     },
-    { name: () => env.lio.storageObjects(plugin).map((so) => so.name) },
+    { name: () => env.lio.storageObjects(plugin).filter(shown).map((so) => so.name) },
   );
 }

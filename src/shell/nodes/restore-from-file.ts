@@ -1,3 +1,4 @@
+import { vetUserHandlers } from './user-backstore-nodes.js';
 import { backingProblems, executePlan, partialFailure, planRestoreConfig } from '../../config/apply/index.js';
 import { dumpConfig } from '../../config/dump/index.js';
 import type { RestoreOptions } from '../../config/index.js';
@@ -50,7 +51,7 @@ export function restoreFromFile(ctx: CommandContext, env: ShellEnv, options: Res
     const cleared = executePlan(env.lio, plan.clear.operations, stop);
     const clearFailure = partialFailure(`Could not clear the live configuration, so nothing was restored from ${path}`, cleared);
     if (clearFailure !== undefined) throw clearFailure;
-    const restored = executePlan(env.lio, plan.restore.operations, stop);
+    const restored = executePlan(env.lio, plan.restore.operations, { ...stop, vet: vetUserHandlers(env, (m) => ctx.warn(m)) });
     warnMissingSettings(ctx, env.lio, restored.missing);
     const failure = partialFailure(`Configuration restored from ${path}`, restored);
     if (failure !== undefined) throw failure;

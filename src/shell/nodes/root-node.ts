@@ -30,10 +30,11 @@ export function rootNode(fs: ConfigFs): UiNode {
 
 /**
  * `/` with the session's choices: saveconfig, restoreconfig and restore defaulting to the
- * simulator's own file, and targetcli's bare `status` line for lioctl started under that name.
+ * simulator's own file, targetcli's bare `status` line for lioctl started under that name,
+ * and the simulator's tcmu-runner handlers.
  */
-export function rootNodeWith(choices: Pick<ShellEnv, 'defaultSavefile' | 'targetcliStatus'>): (fs: ConfigFs) => UiNode {
-  if (choices.defaultSavefile === undefined && choices.targetcliStatus !== true) return rootNode;
+export function rootNodeWith(choices: Pick<ShellEnv, 'defaultSavefile' | 'targetcliStatus' | 'tcmu'>): (fs: ConfigFs) => UiNode {
+  if (choices.defaultSavefile === undefined && choices.targetcliStatus !== true && choices.tcmu === undefined) return rootNode;
   return (fs) => rootNodeFor({ lio: new LioRoot(fs), ...choices });
 }
 

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { LioctlError } from '../../errors/index.js';
-import { isStoragePlugin, type StorageObject } from '../../model/index.js';
+import { backstoreDirPlugin, type StorageObject } from '../../model/index.js';
 import { splitPath } from '../paths/resolve-path.js';
 import type { CommandContext } from '../session/command-context.js';
 import type { ShellEnv } from './shell-env.js';
@@ -14,8 +14,9 @@ export function storageObjectAtShellPath(ctx: CommandContext, env: ShellEnv, tex
     if (err instanceof LioctlError) return 'no-such-path';
     throw err;
   }
-  const [top, plugin, name, ...rest] = splitPath(path);
-  if (top !== 'backstores' || plugin === undefined || name === undefined || rest.length > 0 || !isStoragePlugin(plugin)) return undefined;
+  const [top, dir, name, ...rest] = splitPath(path);
+  const plugin = dir === undefined ? undefined : backstoreDirPlugin(dir);
+  if (top !== 'backstores' || plugin === undefined || name === undefined || rest.length > 0) return undefined;
   return env.lio.findStorageObject(plugin, name);
 }
 

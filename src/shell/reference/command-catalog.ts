@@ -5,7 +5,9 @@ import { SimConfigFs } from '../../configfs/sim/index.js';
 import { LioctlError } from '../../errors/index.js';
 import { builtinCommands } from '../builtins/index.js';
 import type { CommandDeclaration } from '../commands/declaration.js';
-import { rootNode } from '../nodes/root-node.js';
+import { LioRoot } from '../../model/index.js';
+import type { TcmuHandlerSource } from '../../tcmu/index.js';
+import { rootNodeFor } from '../nodes/root-node.js';
 import { PREFERENCES, type PreferenceSpec } from '../prefs/preference-table.js';
 import { Preferences } from '../prefs/preferences.js';
 import { ShellSession } from '../session/index.js';
@@ -66,6 +68,12 @@ function walk(node: UiNode, pattern: string, seen: Map<string, NodeKindEntry>): 
   }
 }
 
+/** One handler, named as the man page names any: `/backstores/user:<handler>`. */
+const CATALOG_HANDLER: TcmuHandlerSource = {
+  handlers: () => [{ name: '<handler>', description: '', configDesc: "what tcmu-runner's ConfigDesc says the handler's cfgstring holds" }],
+  checkConfig: () => ({ valid: true, message: 'success' }),
+};
+
 /** Builds the sample tree on a private simulator and reads every node kind's commands. */
 export function commandCatalog(): CommandCatalog {
   const dir = mkdtempSync(join(tmpdir(), 'lioctl-catalog-'));
@@ -75,7 +83,7 @@ export function commandCatalog(): CommandCatalog {
     const session = new ShellSession({
       fs: new SimConfigFs(),
       prefs: Preferences.inMemory(),
-      root: rootNode,
+      root: (fs) => rootNodeFor({ lio: new LioRoot(fs), tcmu: CATALOG_HANDLER }),
       output: { info: () => undefined, warn: () => undefined, result: () => undefined },
       json: false,
       interactive: false,

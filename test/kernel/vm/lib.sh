@@ -24,7 +24,9 @@ VM_CACHE=${LIOCTL_VM_CACHE:-${HOME:-/root}/.cache/lioctl-vm$VM_CACHE_SUFFIX}
 # What the host needs, and the peers used by tests and bench/ inside the guest
 # (the guest sees the host's filesystem, so they are installed on the host).
 HOST_PKGS="qemu-system-x86 busybox-static kmod xz-utils zstd"
-PEER_PKGS="open-iscsi targetcli-fb python3-rtslib-fb python3-configshell-fb dbus strace resource-agents"
+# tcmu-runner serves user:<handler> backstores (its D-Bus policy comes with it); qemu-utils
+# (qemu-img) and e2fsprogs (mkfs.ext4) make the qcow2 images and the filesystem under them.
+PEER_PKGS="open-iscsi targetcli-fb python3-rtslib-fb python3-configshell-fb dbus strace resource-agents tcmu-runner qemu-utils e2fsprogs"
 
 # Loaded by the initramfs to reach the host's root over virtio-9p.
 STAGE1_MODULES="virtio_pci virtio_console 9pnet_virtio 9p overlay"

@@ -28,6 +28,12 @@ describe('top paths', () => {
     expect(scopeFromPath(lio, '/backstores/ramdisk/r1')).toEqual({ storageObject: 'ramdisk/r1' });
   });
 
+  it('name a user object by its user:<handler> directory', () => {
+    const { lio } = setup();
+    lio.createUser({ name: 'q1', handler: 'qcow', size: '1M', config: '/var/tmp/q1.qcow2' });
+    expect(scopeFromPath(lio, '/backstores/user:qcow/q1')).toEqual({ storageObject: 'user/q1' });
+  });
+
   it('are checked against the configuration, so a typo is an error, not an empty screen', () => {
     const { lio } = setup();
     expect(() => scopeFromPath(lio, '/iscsi/iqn.2003-01.org.example:nope')).toThrow(NotFoundError);

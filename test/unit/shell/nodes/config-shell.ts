@@ -8,6 +8,7 @@ import { serializeConfig } from '../../../../src/config/index.js';
 import type { MemoryHost } from '../../../../src/model/index.js';
 import { rootNodeFor } from '../../../../src/shell/nodes/root-node.js';
 import type { ShellEnv } from '../../../../src/shell/nodes/shell-env.js';
+import type { TcmuHandlerSource } from '../../../../src/tcmu/index.js';
 import { recordingSession, type RecordingSession } from '../recording-session.js';
 import { kernelState, newLio, testHost, type TestLio } from '../../model/helpers.js';
 
@@ -19,13 +20,16 @@ export interface ConfigShell extends TestLio, RecordingSession {
 }
 
 /** `kernel`: the series the simulator imitates (default: the newest captured). */
-export function configShell(options: { host?: MemoryHost; interactive?: boolean; json?: boolean; defaultSavefile?: string; kernel?: string } = {}): ConfigShell {
+export function configShell(
+  options: { host?: MemoryHost; interactive?: boolean; json?: boolean; defaultSavefile?: string; kernel?: string; tcmu?: TcmuHandlerSource } = {},
+): ConfigShell {
   const kernel = options.kernel === undefined ? undefined : findSimKernel(options.kernel);
   if (options.kernel !== undefined && kernel === undefined) throw new Error(`no simulator of ${options.kernel}`);
   const lio = newLio(new SimConfigFs(kernel), options.host ?? testHost());
   const savefile = options.defaultSavefile;
   const env: ShellEnv = {
     lio: lio.lio,
+    ...(options.tcmu === undefined ? {} : { tcmu: options.tcmu }),
     ...(savefile === undefined ? {} : { defaultSavefile: () => ({ path: savefile, reason: 'upstream-default' as const, message: `using ${savefile}` }) }),
   };
   const shell = recordingSession({ fs: lio.fs, root: () => rootNodeFor(env), interactive: options.interactive ?? false, json: options.json ?? false });
