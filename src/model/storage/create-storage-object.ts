@@ -39,6 +39,18 @@ function checkAluaSpecs(spec: StorageObjectSpec): void {
   }
 }
 
+const REFUSALS = {
+  EINVAL: 'the kernel refused a value; check the device or file, size and attribute values',
+  EBUSY: 'the device is in use (mounted, or claimed by another storage object)',
+  ENOENT: 'the device or file does not exist, or the kernel lacks this backend',
+};
+
+/** A user object's enable is answered by tcmu-runner's handler, which opens its cfgstring then. */
+function userRefusals(handler: string): Record<string, string> {
+  const why = `tcmu-runner's ${handler} handler could not open the device; check the cfgstring (tcmu-runner's log says why)`;
+  return { ...REFUSALS, EINVAL: why, ENOENT: why, EIO: why };
+}
+
 /**
  * Creates a storage object in the kernel's order: HBA and object directories, control
  * strings, udev_path, enable, unit serial, identity, attributes and ALUA groups, so that
@@ -91,11 +103,7 @@ export function createStorageObject(lio: LioRoot, spec: StorageObjectSpec): Stor
       }
       return created;
     },
-    {
-      EINVAL: 'the kernel refused a value; check the device or file, size and attribute values',
-      EBUSY: 'the device is in use (mounted, or claimed by another storage object)',
-      ENOENT: 'the device or file does not exist, or the kernel lacks this backend',
-    },
+    spec.plugin === 'user' ? userRefusals(spec.handler) : REFUSALS,
   );
   lio.storageRegistry.added(spec.plugin, spec.name, so.hba);
   return so;

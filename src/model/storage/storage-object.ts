@@ -182,7 +182,13 @@ export class StorageObject {
         if (info.hwMaxSectors !== undefined) out.hwMaxSectors = info.hwMaxSectors;
         const area = /MaxDataAreaMB: (\d+)/.exec(infoText)?.[1];
         const hwBlock = readIfExists(this.fs, `${this.path}/attrib/hw_block_size`);
-        out.control = [area === undefined ? '' : `max_data_area_mb=${area}`, hwBlock === undefined ? '' : `hw_block_size=${hwBlock}`]
+        // Kernels that report it (6.1 on): rtslib lists it third.
+        const pages = /DataPagesPerBlk: (\d+)/.exec(infoText)?.[1];
+        out.control = [
+          area === undefined ? '' : `max_data_area_mb=${area}`,
+          hwBlock === undefined ? '' : `hw_block_size=${hwBlock}`,
+          pages === undefined ? '' : `data_pages_per_blk=${pages}`,
+        ]
           .filter((t) => t !== '')
           .join(',');
         break;
