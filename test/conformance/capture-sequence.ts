@@ -1,6 +1,6 @@
 import type { ConfigFs } from '../../src/configfs/index.js';
 import type { FixtureEntry, Step } from '../../src/configfs/sim/fixture-types.js';
-import { P, enabledFileio, mkdir, ramdiskEnabled, rmdir, symlink, unlink, write } from './objects.js';
+import { P, enabledFileio, mkdir, ramdiskEnabled, rmdir, symlink, unlink, userEnabled, write } from './objects.js';
 import { runAll, runQuietly } from './run-step.js';
 import { snapshot } from './snapshot.js';
 
@@ -33,6 +33,7 @@ export function captureTrees(fs: ConfigFs, loopDev: string, take: (kind: string,
     write(`${P.iblockDev}/enable`, '1'),
   ]);
   step('device:rd_mcp:enabled', P.ramdiskDev, ramdiskEnabled.slice(2));
+  step('device:user:enabled', P.userDev, userEnabled.slice(2));
   step('alua-group', P.aluaGroup, [mkdir(P.aluaGroup)]);
 
   step('fabric:iscsi', P.iscsi, [mkdir(P.iscsi)]);

@@ -64,6 +64,16 @@ export const ramdiskEnabled: readonly Step[] = [
   write(`${P.ramdiskDev}/enable`, '1'),
 ];
 
+/** A user (TCMU) device configured and enabled as rtslib does it; the kernel needs no tcmu-runner for that. */
+export const USER_CONFIG = 'qcow//tmp/lioctl-conformance.qcow2';
+export const userEnabled: readonly Step[] = [
+  mkdir(P.userHba),
+  mkdir(P.userDev),
+  write(`${P.userDev}/control`, `dev_config=${USER_CONFIG}`),
+  write(`${P.userDev}/control`, `dev_size=${FILEIO_SIZE}`),
+  write(`${P.userDev}/enable`, '1'),
+];
+
 export const iscsiTpg: readonly Step[] = [mkdir(P.iscsi), mkdir(P.iscsiTarget), mkdir(P.iscsiTpg)];
 
 export const fileioLun: readonly Step[] = [...enabledFileio, ...iscsiTpg, mkdir(P.iscsiLun), symlink(P.fileioDev, `${P.iscsiLun}/lnk0`)];
