@@ -399,7 +399,8 @@ function deviceRead(ctx: SimContext, dev: string, rel: string): string | undefin
   if (rel !== 'info') return undefined;
   const c = state.control;
   const status = exported > 0 ? 'ACTIVATED' : 'DEACTIVATED';
-  const blockSize = chomp(ctx.stored(`${dev}/attrib/block_size`) ?? '0');
+  // A user (TCMU) device has no attrib/block_size: the kernel reports its hw_block_size.
+  const blockSize = chomp(ctx.stored(`${dev}/attrib/block_size`) ?? ctx.stored(`${dev}/attrib/hw_block_size`) ?? '0');
   const hwMax = chomp(ctx.stored(`${dev}/attrib/hw_max_sectors`) ?? '0');
   const head = `Status: ${status}  Max Queue Depth: 0  SectorSize: ${blockSize}  HwMaxSectors: ${hwMax}\n`;
   switch (state.plugin) {
