@@ -18,6 +18,7 @@ export default defineConfig({
           name: 'kernel',
           include: ['test/conformance/**/*.test.ts', 'test/kernel/**/*.test.ts'],
           env: { LIOCTL_TEST_BACKEND: 'kernel' },
+          globalSetup: ['test/kernel/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,
