@@ -5,7 +5,8 @@ import { TmuxPane } from './tmux.js';
 // CI installs tmux (.ci/run); elsewhere these are skipped, not faked.
 const maybe = TmuxPane.available() ? describe : describe.skip;
 
-maybe('interactive shell in a real terminal', () => {
+// The limit only stops a hang: each step waits for the screen, and a loaded host is slower.
+maybe('interactive shell in a real terminal', { timeout: 60_000 }, () => {
   let pane: TmuxPane | undefined;
   afterEach(() => pane?.kill());
 
