@@ -27,6 +27,12 @@ export interface WildFile {
    * created): a VM with less skips it, saying so (CI boots the 6.1 suite with LIOCTL_VM_MEM=6G).
    */
   readonly vmMemoryGiB?: number;
+  /**
+   * What lioctl leaves out on purpose where targetcli makes it (the judge's paths), and
+   * lioctl then exits 9: a user object whose handler tcmu-runner does not announce (targetcli
+   * makes a device that serves no I/O).
+   */
+  readonly leftOutByLioctl?: readonly string[];
   /** What it brings to the corpus. */
   readonly covers: string;
 }
@@ -56,7 +62,8 @@ export const WILD_FILES: readonly WildFile[] = [
   {
     file: 'rtslib-pr127-user-glfs.json',
     kind: 'restorable',
-    vmLimit: 'a user (TCMU) object for the glfs handler: no tcmu-runner in the VM, so whether it can be created is up to the kernel alone',
+    vmLimit: 'a user (TCMU) object for the glfs handler, which no tcmu-runner in the VM announces',
+    leftOutByLioctl: ['.storage_objects["user"|"blockX"]: missing'],
     covers: 'user backstore with a config string, a size and its own ALUA group with only three keys (a hand-written file from a bug report)',
   },
   {
