@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeChildProcess } from '../runtime/lazy-modules.js';
-import type { TcmuReply } from './dbus-names.js';
+import { TCMU_SERVICE, type TcmuReply } from './dbus-names.js';
+import { tcmuRunnerReachable } from './reachable.js';
 import type { ConfigCheck, TcmuHandler, TcmuHandlerSource } from './handler-source.js';
 import { TcmuUnavailableError } from './tcmu-error.js';
 
@@ -60,6 +61,7 @@ export class DbusHandlerSource implements TcmuHandlerSource {
   private ask(args: readonly string[]): Extract<TcmuReply, { ok: true }> {
     const address = this.options.busAddress;
     if (address === undefined && !existsSync('/sys/module/target_core_user')) throw new TcmuUnavailableError('the target_core_user module is not loaded', false);
+    if (address === undefined && !tcmuRunnerReachable(TCMU_SERVICE)) throw new TcmuUnavailableError('tcmu-runner is not running');
     const program = queryProgram();
     if (program === undefined) throw new TcmuUnavailableError('the D-Bus client of this lioctl is missing (dist/tcmu-dbus.cjs)');
     const run = nodeChildProcess().spawnSync(process.execPath, [program, ...args], {
