@@ -7,7 +7,7 @@ import { deleteCommandFor, finish } from './backstore-commands.js';
 import { bad, makeNode, plain } from './node-kit.js';
 import { tcmuSource, type ShellEnv } from './shell-env.js';
 import { storageObjectNode } from './storage-object-node.js';
-import { userHandlerOf } from './storage-object-path.js';
+import { handlerOfConfig, userHandlerOf } from './storage-object-path.js';
 
 export const USER_PREFIX = 'user:';
 
@@ -136,8 +136,7 @@ export function vetUserHandlers(env: ShellEnv, warn: (message: string) => void):
   const warned = new Set<string>();
   return (op) => {
     if (op.kind !== 'create-storage-object' || op.config.plugin !== 'user') return;
-    const config = op.config.config;
-    const handler = config.includes('/') ? config.slice(0, config.indexOf('/')) : config;
+    const handler = handlerOfConfig(op.config.config) ?? op.config.config;
     try {
       liveHandler(env, handler);
     } catch (err) {
