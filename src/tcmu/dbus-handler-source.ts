@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeChildProcess } from '../runtime/lazy-modules.js';
 import { TCMU_SERVICE, type TcmuReply } from './dbus-names.js';
+import { askWithBusctl } from './busctl-query.js';
 import { tcmuRunnerReachable } from './reachable.js';
 import type { ConfigCheck, TcmuHandler, TcmuHandlerSource } from './handler-source.js';
 import { TcmuUnavailableError } from './tcmu-error.js';
@@ -26,7 +27,8 @@ export interface DbusSourceOptions {
 }
 
 /**
- * tcmu-runner over D-Bus, asked through a short-lived process running dbus-next. On the
+ * tcmu-runner over D-Bus, asked through a short-lived process: systemd's busctl where it is
+ * installed, else node running dbus-next (dist/tcmu-dbus.cjs). On the
  * system bus nothing is asked while target_core_user is not loaded: tcmu-runner cannot
  * serve anything then, and `ls` stays as fast as without it.
  */
@@ -62,20 +64,24 @@ export class DbusHandlerSource implements TcmuHandlerSource {
     const address = this.options.busAddress;
     if (address === undefined && !existsSync('/sys/module/target_core_user')) throw new TcmuUnavailableError('the target_core_user module is not loaded', false);
     if (address === undefined && !tcmuRunnerReachable(TCMU_SERVICE)) throw new TcmuUnavailableError('tcmu-runner is not running');
-    const program = queryProgram();
-    if (program === undefined) throw new TcmuUnavailableError('the D-Bus client of this lioctl is missing (dist/tcmu-dbus.cjs)');
-    const run = nodeChildProcess().spawnSync(process.execPath, [program, ...args], {
-      encoding: 'utf8',
-      timeout: KILL_AFTER_MS,
-      env: { ...process.env, LIOCTL_TCMU_BUS: address ?? '' },
-    });
-    let reply: TcmuReply;
-    try {
-      reply = JSON.parse(run.stdout.trim().split('\n').pop() ?? '') as TcmuReply; // the program prints one TcmuReply
-    } catch {
-      throw new TcmuUnavailableError(run.error?.message ?? `the D-Bus client failed: ${run.stderr.trim().split('\n')[0] ?? `exit ${run.status}`}`);
-    }
+    const reply = askWithBusctl(args, address, KILL_AFTER_MS) ?? askWithProgram(args, address);
     if (!reply.ok) throw new TcmuUnavailableError(reply.reason);
     return reply;
+  }
+}
+
+/** The dbus-next program, where busctl cannot ask (not installed, or older than `--json`). */
+function askWithProgram(args: readonly string[], address: string | undefined): TcmuReply {
+  const program = queryProgram();
+  if (program === undefined) throw new TcmuUnavailableError('the D-Bus client of this lioctl is missing (dist/tcmu-dbus.cjs)');
+  const run = nodeChildProcess().spawnSync(process.execPath, [program, ...args], {
+    encoding: 'utf8',
+    timeout: KILL_AFTER_MS,
+    env: { ...process.env, LIOCTL_TCMU_BUS: address ?? '' },
+  });
+  try {
+    return JSON.parse(run.stdout.trim().split('\n').pop() ?? '') as TcmuReply; // the program prints one TcmuReply
+  } catch {
+    throw new TcmuUnavailableError(run.error?.message ?? `the D-Bus client failed: ${run.stderr.trim().split('\n')[0] ?? `exit ${run.status}`}`);
   }
 }

@@ -1,13 +1,14 @@
 /*
- * The D-Bus query, run as its own process by DbusHandlerSource: the shell is synchronous
- * and D-Bus is not, and only commands that need tcmu-runner pay for loading dbus-next.
+ * The D-Bus query, run as its own process by DbusHandlerSource where busctl cannot ask:
+ * the shell is synchronous and D-Bus is not, and only commands that need tcmu-runner pay
+ * for loading dbus-next.
  * `handlers` or `check <handler> <config>`; the bus is LIOCTL_TCMU_BUS, else the system
  * bus. Prints one TcmuReply line.
  */
 import { Message, sessionBus, systemBus, type MessageBus, type Variant } from 'dbus-next';
-import { OBJECT_MANAGER_INTERFACE, TCMU_INTERFACE, TCMU_ROOT_PATH, TCMU_SERVICE, type TcmuReply } from './dbus-names.js';
+import { ANSWER_WITHIN_S, OBJECT_MANAGER_INTERFACE, TCMU_INTERFACE, TCMU_ROOT_PATH, TCMU_SERVICE, type TcmuReply } from './dbus-names.js';
 
-const ANSWER_WITHIN_MS = 8_000;
+const ANSWER_WITHIN_MS = ANSWER_WITHIN_S * 1000;
 
 type ManagedObjects = Record<string, Record<string, Record<string, Variant>>>;
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeTcmuService, startPrivateBus, type FakeHandler, type PrivateBus } from './fake-tcmu-service.js';
 import { BIN, sandbox, type Run } from './run-lioctl.js';
@@ -7,7 +7,8 @@ import { BIN, sandbox, type Run } from './run-lioctl.js';
 /*
  * user:<handler> backstores against a D-Bus service: a private dbus-daemon, a fake
  * tcmu-runner in this process (dbus-next, as lioctl uses), and bin/lioctl on the
- * simulator pointed at that bus with LIOCTL_TCMU_BUS. lioctl runs asynchronously here:
+ * simulator pointed at that bus with LIOCTL_TCMU_BUS, asking through busctl and through
+ * its own dbus-next program (busctl taken off its PATH). lioctl runs asynchronously here:
  * a blocking run would stop this process from answering it.
  */
 
@@ -24,13 +25,15 @@ const HANDLERS: readonly FakeHandler[] = [
 let bus: PrivateBus;
 let service: FakeTcmuService | undefined;
 let box: { home: string; state: string };
+/** The PATH lioctl runs with: without busctl on it, lioctl asks through its dbus-next program. */
+let clientPath: string | undefined;
 
 function run(args: readonly string[], busAddress: string = bus.address, input = ''): Promise<Run> {
   return new Promise((done) => {
     const child = execFile(
       process.execPath,
       [BIN, '--sim-state', box.state, ...args],
-      { encoding: 'utf8', env: { ...process.env, LIOCTL_HOME: box.home, HOME: box.home, NO_COLOR: '1', LIOCTL_TCMU_BUS: busAddress } },
+      { encoding: 'utf8', env: { ...process.env, ...(clientPath === undefined ? {} : { PATH: clientPath }), LIOCTL_HOME: box.home, HOME: box.home, NO_COLOR: '1', LIOCTL_TCMU_BUS: busAddress } },
       (err, stdout, stderr) => done({ status: err === null ? 0 : typeof err.code === 'number' ? err.code : -1, stdout, stderr }),
     );
     child.stdin?.end(input);
@@ -52,7 +55,20 @@ beforeEach(async () => {
   box = sandbox();
 });
 
-describe('user:<handler> backstores from tcmu-runner on D-Bus', () => {
+const busctlInstalled = process.env.PATH?.split(':').some((dir) => existsSync(`${dir}/busctl`)) === true;
+
+describe.each([
+  { client: 'busctl', path: undefined, skip: !busctlInstalled },
+  { client: 'the dbus-next program', path: '/nonexistent', skip: false },
+])('user:<handler> backstores from tcmu-runner on D-Bus, asked through $client', ({ path, skip }) => {
+  beforeAll(() => {
+    clientPath = path;
+  });
+  if (skip) it.skip('busctl is not installed here');
+  else defineCases();
+});
+
+function defineCases(): void {
   it('ls /backstores shows one user:<handler> per handler the service announces', async () => {
     const r = await run(['ls', '/backstores']);
     expect(r.stderr).toBe('');
@@ -137,4 +153,4 @@ describe('user:<handler> backstores from tcmu-runner on D-Bus', () => {
     expect(line(ls.stdout, 'loopback')).toMatch(/\[Targets: 1\]$/);
     expect(ls.stdout).not.toContain('q1');
   }, 30_000);
-});
+}
