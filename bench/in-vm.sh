@@ -341,9 +341,10 @@ for size in "${SIZES[@]}"; do
     # floor8: the same calls side by side (floor -j 8), what a tool that runs
     # independent calls at once could reach.
     # floormin: the floor without the calls lioctl does not need to make (a LUN's ALUA
-    # group written as the default group it is already in), issue 27's floor.
+    # group written as the default group it is already in), issue 27's floor;
+    # floormin8 the same side by side.
     grep -v '/alua_tg_pt_gp default_tg_pt_gp$' "$D/ops/restore.ops" > "$D/ops/restore-min.ops"
-    for tool in floor floor8 floormin lioctl targetcli; do
+    for tool in floor floor8 floormin floormin8 lioctl targetcli; do
         kr="$size|restoreconfig|$tool" kc="$size|clearconfig|$tool"
         if [ $tool = targetcli ] && [ -n "$TC_RESTORE_SKIP" ]; then
             ACC_FAIL[$kr]=$TC_RESTORE_SKIP ACC_FAIL[$kc]=$TC_RESTORE_SKIP
@@ -355,6 +356,7 @@ for size in "${SIZES[@]}"; do
             if [ $tool = floor ]; then CMD=("$FLOOR" "$D/ops/restore.ops") LIMIT=$TIMEOUT
             elif [ $tool = floor8 ]; then CMD=("$FLOOR" -j 8 "$D/ops/restore.ops") LIMIT=$TIMEOUT
             elif [ $tool = floormin ]; then CMD=("$FLOOR" "$D/ops/restore-min.ops") LIMIT=$TIMEOUT
+            elif [ $tool = floormin8 ]; then CMD=("$FLOOR" -j 8 "$D/ops/restore-min.ops") LIMIT=$TIMEOUT
             else cli $tool restoreconfig "savefile=$D/config.json"
             fi
             timed "${CMD[@]}"
@@ -367,7 +369,7 @@ for size in "${SIZES[@]}"; do
             fi
             restore_t=$T
             if [ $tool = floor ] || [ $tool = floormin ]; then CMD=("$FLOOR" "$D/ops/clear.ops")
-            elif [ $tool = floor8 ]; then CMD=("$FLOOR" -j 8 "$D/ops/clear.ops")
+            elif [ $tool = floor8 ] || [ $tool = floormin8 ]; then CMD=("$FLOOR" -j 8 "$D/ops/clear.ops")
             else cli $tool clearconfig confirm=true
             fi
             timed "${CMD[@]}"

@@ -18,12 +18,16 @@ OUT=${BENCH_OUT:-bench/out}
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+# The VM shares the project read-write; an OUT elsewhere is shared too.
+share=()
+case $OUT/ in "$PWD"/*) ;; *) share=(-w "$OUT") ;; esac
 # Measure a snapshot of the build: a rebuild in the tree during the run
 # (chunk names change) must not break lioctl halfway. Packages still resolve
 # from the project's node_modules, up the directory tree.
 mkdir -p "$OUT/lioctl"
 cp -r bin dist package.json "$OUT/lioctl/" 2> /dev/null || true
-export BENCH_LIOCTL=${BENCH_LIOCTL:-$PWD/$OUT/lioctl/bin/lioctl}
+export BENCH_LIOCTL=${BENCH_LIOCTL:-$OUT/lioctl/bin/lioctl}
 sizes=()
 for s in ${SIZES//,/ }; do
     d=$OUT/$s
@@ -43,7 +47,7 @@ done
 test/kernel/vm/setup --check || test/kernel/vm/setup
 rc=0
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-BENCH_ACCEL=${LIOCTL_VM_ACCEL:-tcg} test/kernel/vm/run -t "${BENCH_VM_TIMEOUT:-5400}" -- bench/in-vm.sh "$OUT" "${sizes[@]}" || rc=$?
+BENCH_ACCEL=${LIOCTL_VM_ACCEL:-tcg} test/kernel/vm/run -t "${BENCH_VM_TIMEOUT:-5400}" ${share[@]+"${share[@]}"} -- bench/in-vm.sh "$OUT" "${sizes[@]}" || rc=$?
 # The VM shares the host's cores: other load on the host slows every tool,
 # so it belongs next to the numbers.
 echo "host: $(nproc) cores, load average $load_before before the VM run, $(cut -d' ' -f1-3 /proc/loadavg) after" >> "$OUT/meta.txt"
