@@ -424,6 +424,22 @@ for size in "${SIZES[@]}"; do
         repeat "$size|$op|lioctl" : bash -c '"$1" < "$2"' shell "$LIOCTL" "$W/shell-$f.txt"
     done
 
+    # Tab completion in the interactive shell (bench/tab-complete.py on a pseudo-terminal,
+    # the shell's start untimed): the median of 10 Tabs from the key to the shell's answer,
+    # a path in the first TPG, then an ACL's name in its list (completed with its "/").
+    acl=$(ls "$TPG/acls" | head -n 1)
+    for cell in "tpg1/ac|shell: Tab completes tpg1/ac" "tpg1/acls/$acl|shell: Tab completes an ACL's path"; do
+        IFS='|' read -r typed op <<< "$cell"
+        k="$size|$op|lioctl"
+        if out=$(timeout "$TIMEOUT" /usr/bin/python3 "$HERE/tab-complete.py" 10 "cd /iscsi/$IQN/$typed" "$LIOCTL" 2> "$W/err.txt"); then
+            read -r T n <<< "$out"
+            ACC_T[$k]="$T " ACC_NOTE[$k]="median of $n Tabs"
+        else
+            ACC_FAIL[$k]="failed: $(tail -n 1 "$W/err.txt" | cut -c1-200)"
+        fi
+        record "$k"
+    done
+
     # One LUN into the full config, then into its first target alone: the
     # same TPG, so the same mapped LUNs are made (targetcli maps a new LUN
     # into every ACL); only the rest of the config differs. The same for a
