@@ -73,7 +73,11 @@ export function askWithBusctl(args: readonly string[], address: string | undefin
     encoding: 'utf8',
     timeout: killAfterMs,
   });
-  if (run.error !== undefined) return undefined;
+  if (run.error !== undefined) {
+    // Not installed (or not runnable): another client asks. Killed past its time: no answer.
+    const code = (run.error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'EACCES' ? undefined : { ok: false, reason: `busctl: ${run.error.message}` };
+  }
   if (run.status === 0) {
     try {
       const reply = JSON.parse(run.stdout) as Typed; // busctl --json=short prints one value
