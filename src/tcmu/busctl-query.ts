@@ -1,5 +1,6 @@
 import { nodeChildProcess } from '../runtime/lazy-modules.js';
 import { ANSWER_WITHIN_S, OBJECT_MANAGER_INTERFACE, TCMU_INTERFACE, TCMU_ROOT_PATH, TCMU_SERVICE, type TcmuReply } from './dbus-names.js';
+import { handlersOf, type ManagedObjects } from './managed-objects.js';
 
 /*
  * The D-Bus query through systemd's busctl, a C program: where it is installed this costs
@@ -15,18 +16,9 @@ interface Typed {
   readonly data: unknown;
 }
 
-type ManagedObjects = Record<string, Record<string, Record<string, Typed>>>;
-
-function handlersOf(reply: Typed): TcmuReply {
-  const objects = ((reply.data as unknown[])[0] ?? {}) as ManagedObjects; // a{oa{sa{sv}}} by the interface's definition
-  const handlers = Object.entries(objects)
-    .filter(([, interfaces]) => interfaces[TCMU_INTERFACE] !== undefined)
-    .map(([path, interfaces]) => {
-      const props = interfaces[TCMU_INTERFACE] ?? {};
-      const text = (name: string): string => (typeof props[name]?.data === 'string' ? (props[name].data as string) : '');
-      return { name: path.slice(path.lastIndexOf('/') + 1), description: text('HandlerName'), configDesc: text('ConfigDesc') };
-    });
-  return { ok: true, handlers };
+function handlersIn(reply: Typed): TcmuReply {
+  const objects = ((reply.data as unknown[])[0] ?? {}) as ManagedObjects<Typed>; // a{oa{sa{sv}}} by the interface's definition
+  return handlersOf(objects, (v) => (typeof v?.data === 'string' ? v.data : ''));
 }
 
 function checkOf(reply: Typed): TcmuReply {
@@ -81,7 +73,7 @@ export function askWithBusctl(args: readonly string[], address: string | undefin
   if (run.status === 0) {
     try {
       const reply = JSON.parse(run.stdout) as Typed; // busctl --json=short prints one value
-      return op === 'check' ? checkOf(reply) : handlersOf(reply);
+      return op === 'check' ? checkOf(reply) : handlersIn(reply);
     } catch {
       return undefined;
     }

@@ -7,22 +7,14 @@
  */
 import { Message, sessionBus, systemBus, type MessageBus, type Variant } from 'dbus-next';
 import { ANSWER_WITHIN_S, OBJECT_MANAGER_INTERFACE, TCMU_INTERFACE, TCMU_ROOT_PATH, TCMU_SERVICE, type TcmuReply } from './dbus-names.js';
+import { handlersOf, type ManagedObjects } from './managed-objects.js';
 
 const ANSWER_WITHIN_MS = ANSWER_WITHIN_S * 1000;
 
-type ManagedObjects = Record<string, Record<string, Record<string, Variant>>>;
-
 async function listHandlers(bus: MessageBus): Promise<TcmuReply> {
   const reply = await bus.call(new Message({ destination: TCMU_SERVICE, path: TCMU_ROOT_PATH, interface: OBJECT_MANAGER_INTERFACE, member: 'GetManagedObjects' }));
-  const objects = (reply?.body[0] ?? {}) as ManagedObjects; // a{oa{sa{sv}}} by the interface's definition
-  const handlers = Object.entries(objects)
-    .filter(([, interfaces]) => interfaces[TCMU_INTERFACE] !== undefined)
-    .map(([path, interfaces]) => {
-      const props = interfaces[TCMU_INTERFACE] ?? {};
-      const text = (name: string): string => (typeof props[name]?.value === 'string' ? (props[name].value as string) : '');
-      return { name: path.slice(path.lastIndexOf('/') + 1), description: text('HandlerName'), configDesc: text('ConfigDesc') };
-    });
-  return { ok: true, handlers };
+  const objects = (reply?.body[0] ?? {}) as ManagedObjects<Variant>; // a{oa{sa{sv}}} by the interface's definition
+  return handlersOf(objects, (v) => (typeof v?.value === 'string' ? v.value : ''));
 }
 
 async function checkConfig(bus: MessageBus, handler: string, config: string): Promise<TcmuReply> {
